@@ -1,0 +1,273 @@
+// The business's data, one SQLite file. Instants are UTC epoch milliseconds; working hours are
+// wall-clock minutes in the business's zone; money is integer minor units.
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+import { appointmentStatuses } from '../main/domain/appointment-status.js';
+
+export { appointmentStatuses, type AppointmentStatus } from '../main/domain/appointment-status.js';
+
+export const appointmentSources = ['desk', 'widget', 'api', 'sms', 'demo'] as const;
+export type AppointmentSource = (typeof appointmentSources)[number];
+
+export const depositKinds = ['none', 'fixed', 'percent'] as const;
+export type DepositKind = (typeof depositKinds)[number];
+
+/** One row (id = 1): who the business is and the rules its bookings follow. */
+export const businessSettings = sqliteTable(
+  'business_settings',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    currency: text('currency').notNull(),
+    /** ISO 3166 region used to read phone numbers typed without a country code. */
+    country: text('country').notNull(),
+    slotStepMinutes: integer('slot_step_minutes').notNull().default(15),
+    minimumNoticeMinutes: integer('minimum_notice_minutes').notNull().default(60),
+    horizonDays: integer('horizon_days').notNull().default(60),
+    cancellationCutoffMinutes: integer('cancellation_cutoff_minutes').notNull().default(1440),
+    holdMinutes: integer('hold_minutes').notNull().default(15),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [check('business_settings_single_row', sql`${t.id} = 1`)],
+);
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email'),
+  color: text('color').notNull().default('#4c6ef5'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const services = sqliteTable('services', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  durationMinutes: integer('duration_minutes').notNull(),
+  priceAmount: integer('price_amount').notNull(),
+  currency: text('currency').notNull(),
+  bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+  bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+  depositKind: text('deposit_kind', { enum: depositKinds }).notNull().default('none'),
+  /** Minor units for a fixed deposit, whole percent for a percentage one. */
+  depositValue: integer('deposit_value').notNull().default(0),
+  rebookingIntervalDays: integer('rebooking_interval_days'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Which staff perform which service. */
+export const serviceStaff = sqliteTable(
+  'service_staff',
+  {
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.staffId] }),
+    index('service_staff_staff').on(t.staffId),
+  ],
+);
+
+/** Weekly working intervals; several per weekday make lunch breaks. Weekday: ISO 1 = Monday. */
+export const workingHours = sqliteTable(
+  'working_hours',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    weekday: integer('weekday').notNull(),
+    startMinute: integer('start_minute').notNull(),
+    endMinute: integer('end_minute').notNull(),
+  },
+  (t) => [
+    index('working_hours_staff').on(t.staffId, t.weekday),
+    check('working_hours_weekday', sql`${t.weekday} between 1 and 7`),
+    check(
+      'working_hours_minutes',
+      sql`${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.startMinute} < ${t.endMinute}`,
+    ),
+  ],
+);
+
+/** Holidays, sick days, blocked periods. */
+export const timeOff = sqliteTable(
+  'time_off',
+  {
+    id: text('id').primaryKey(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    startAt: integer('start_at').notNull(),
+    endAt: integer('end_at').notNull(),
+    reason: text('reason').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('time_off_staff_start').on(t.staffId, t.startAt),
+    check('time_off_order', sql`${t.startAt} < ${t.endAt}`),
+  ],
+);
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** E.164, normalised by libphonenumber-js on the way in. */
+    phone: text('phone'),
+    /** Lower-cased. */
+    email: text('email'),
+    notes: text('notes').notNull().default(''),
+    smsConsent: integer('sms_consent', { mode: 'boolean' }).notNull().default(false),
+    emailConsent: integer('email_consent', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('customers_phone').on(t.phone),
+    uniqueIndex('customers_email').on(t.email),
+    index('customers_name').on(t.name),
+  ],
+);
+
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    id: text('id').primaryKey(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    startAt: integer('start_at').notNull(),
+    endAt: integer('end_at').notNull(),
+    // Copied from the service when booked, so editing a service never moves existing blocks.
+    bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+    bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+    status: text('status', { enum: appointmentStatuses }).notNull(),
+    source: text('source', { enum: appointmentSources }).notNull(),
+    /** Only for pending_payment: after this instant the hold no longer blocks the slot. */
+    holdExpiresAt: integer('hold_expires_at'),
+    priceAmount: integer('price_amount').notNull(),
+    currency: text('currency').notNull(),
+    note: text('note').notNull().default(''),
+    cancelReason: text('cancel_reason'),
+    customerConfirmedAt: integer('customer_confirmed_at'),
+    /** SHA-256 of the customer's manage token; the token itself is never stored. */
+    manageTokenHash: text('manage_token_hash'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('appointments_staff_start').on(t.staffId, t.startAt),
+    index('appointments_start').on(t.startAt),
+    index('appointments_customer').on(t.customerId, t.startAt),
+    uniqueIndex('appointments_manage_token').on(t.manageTokenHash),
+    check('appointments_order', sql`${t.startAt} < ${t.endAt}`),
+  ],
+);
+
+export const appointmentEventKinds = [
+  'created',
+  'status_changed',
+  'rescheduled',
+  'customer_confirmed',
+  'note_changed',
+] as const;
+export type AppointmentEventKind = (typeof appointmentEventKinds)[number];
+
+export const actorKinds = ['desk', 'customer', 'system', 'api'] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+/** Audit trail: every status change and reschedule, with who did it. Rows are never updated. */
+export const appointmentEvents = sqliteTable(
+  'appointment_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    appointmentId: text('appointment_id')
+      .notNull()
+      .references(() => appointments.id),
+    at: integer('at').notNull(),
+    kind: text('kind', { enum: appointmentEventKinds }).notNull(),
+    actor: text('actor', { enum: actorKinds }).notNull(),
+    fromStatus: text('from_status', { enum: appointmentStatuses }),
+    toStatus: text('to_status', { enum: appointmentStatuses }),
+    fromStartAt: integer('from_start_at'),
+    toStartAt: integer('to_start_at'),
+    fromStaffId: text('from_staff_id'),
+    toStaffId: text('to_staff_id'),
+    reason: text('reason'),
+  },
+  (t) => [index('appointment_events_appointment').on(t.appointmentId, t.id)],
+);
+
+export const messageChannels = ['sms', 'email'] as const;
+export type MessageChannel = (typeof messageChannels)[number];
+export const messageStatuses = ['planned', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+/** The outbox: every SMS and email, planned or sent. */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    appointmentId: text('appointment_id').references(() => appointments.id),
+    customerId: text('customer_id').references(() => customers.id),
+    channel: text('channel', { enum: messageChannels }).notNull(),
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    status: text('status', { enum: messageStatuses }).notNull(),
+    dueAt: integer('due_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: integer('last_attempt_at'),
+    sentAt: integer('sent_at'),
+    providerId: text('provider_id'),
+    error: text('error'),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('messages_due').on(t.status, t.dueAt),
+    index('messages_appointment').on(t.appointmentId),
+    index('messages_customer').on(t.customerId),
+  ],
+);
+
+/** Remembered answers to retried writes, keyed by the client's Idempotency-Key. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    response: text('response').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

@@ -1,0 +1,76 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+/** Node built-ins and packages that do I/O: none of them may reach the pure domain layer. */
+const ioModules = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'worker_threads',
+  'better-sqlite3',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'fastify',
+  'electron',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'db/migrations', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  prettier,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // A test that reads past an assertion it just made may say so with `!`.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Only the Electron shell may talk to Electron: everything else must run under plain Node.
+    files: ['main/**/*.ts'],
+    ignores: ['main/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only main/index.ts may import electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ioModules,
+              message: 'main/domain is pure: no I/O modules here.',
+            },
+            {
+              group: ['../services/*', '../integrations/*', '../http/*', '../ipc/*', '../../db/*'],
+              message: 'main/domain depends on nothing but itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

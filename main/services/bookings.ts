@@ -1,0 +1,460 @@
+// Booking, moving, cancelling and closing appointments. Every write that decides a slot re-checks
+// the staff member's time and writes inside one IMMEDIATE transaction: SQLite then lets one writer
+// at a time through, so two bookings can never both see a slot as free.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import {
+  appointmentEvents,
+  appointments,
+  type ActorKind,
+  type AppointmentSource,
+} from '../../db/schema.js';
+import type { Appointment, NewAppointment } from '../../preload/contract.js';
+import { findConflict, type StaffAvailabilityInput } from '../domain/availability.js';
+import { canReschedule, transition, type StatusAction } from '../domain/appointment-status.js';
+import { MINUTE_MS, utcToLocalDate } from '../domain/time.js';
+import { ConflictError, NotFoundError, PolicyError, ValidationError } from '../errors.js';
+import type { CatalogService } from './catalog.js';
+import type { Core } from './core.js';
+import type { CustomerService } from './customers.js';
+import { recall, remember, requestHash } from './idempotency.js';
+import type { ScheduleReader } from './schedule.js';
+import type { SettingsService } from './settings.js';
+
+type AppointmentRow = typeof appointments.$inferSelect;
+
+export interface BookingRequest extends NewAppointment {
+  source: AppointmentSource;
+  actor: ActorKind;
+}
+
+export interface BookingResult {
+  appointment: Appointment;
+  /** Given once, to the customer; only its hash is stored. */
+  manageToken: string;
+}
+
+export function toAppointment(row: AppointmentRow): Appointment {
+  return {
+    id: row.id,
+    staffId: row.staffId,
+    serviceId: row.serviceId,
+    customerId: row.customerId,
+    start: row.startAt,
+    end: row.endAt,
+    status: row.status,
+    source: row.source,
+    holdExpiresAt: row.holdExpiresAt,
+    priceAmount: row.priceAmount,
+    currency: row.currency,
+    note: row.note,
+    cancelReason: row.cancelReason,
+    customerConfirmedAt: row.customerConfirmedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function hashManageToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const conflictMessages = {
+  outside_working_hours: 'is outside the working hours',
+  time_off: 'falls in time off',
+  overlaps_appointment: 'overlaps another appointment',
+} as const;
+
+export interface BookingDeps {
+  settings: SettingsService;
+  catalog: CatalogService;
+  customers: CustomerService;
+  schedule: ScheduleReader;
+}
+
+export function createBookingService(core: Core, deps: BookingDeps) {
+  const { db, clock, newId, events } = core;
+  const { settings, catalog, customers, schedule } = deps;
+
+  function row(id: string): AppointmentRow {
+    const found = db.select().from(appointments).where(eq(appointments.id, id)).get();
+    if (!found) throw new NotFoundError('appointment', id);
+    return found;
+  }
+
+  /** Public bookings keep to the business's notice and horizon; the desk may book anything free. */
+  function assertWithinBookingWindow(start: number, actor: ActorKind, now: number): void {
+    if (start < now) throw ValidationError.field('start', 'is in the past');
+    if (actor === 'desk' || actor === 'system') return;
+    const s = settings.get();
+    if (start < now + s.minimumNoticeMinutes * MINUTE_MS) {
+      throw new PolicyError(`Bookings need at least ${s.minimumNoticeMinutes} minutes' notice`, {
+        field: 'start',
+        rule: 'minimum_notice',
+      });
+    }
+    if (start > now + s.horizonDays * 24 * 60 * MINUTE_MS) {
+      throw new PolicyError(`Bookings open at most ${s.horizonDays} days ahead`, {
+        field: 'start',
+        rule: 'horizon',
+      });
+    }
+  }
+
+  interface Placement {
+    staffId: string;
+    start: number;
+    end: number;
+    bufferBeforeMinutes: number;
+    bufferAfterMinutes: number;
+  }
+
+  /**
+   * Picks the staff member for a booking and proves the time is free, inside the transaction.
+   * With no staff named: the free one with the fewest appointments that day, as the availability
+   * engine does, so the slot offered is the slot booked.
+   */
+  function place(
+    candidates: string[],
+    span: Omit<Placement, 'staffId'>,
+    now: number,
+    excludeAppointmentId?: string,
+  ): Placement {
+    const zone = settings.get().timeZone;
+    const inputs = schedule.read(candidates, span.start, span.end, now, excludeAppointmentId);
+    const day = utcToLocalDate(span.start, zone);
+    let best: { input: StaffAvailabilityInput; load: number } | undefined;
+    let firstReason: string | undefined;
+    for (const input of inputs) {
+      const conflict = findConflict(span, input, zone);
+      if (conflict) {
+        firstReason ??= conflictMessages[conflict.reason];
+        continue;
+      }
+      const load = input.appointments.filter((a) => utcToLocalDate(a.start, zone) === day).length;
+      if (!best || load < best.load) best = { input, load };
+    }
+    if (!best) {
+      const who = candidates.length === 1 ? 'for this staff member' : 'for every staff member';
+      throw new ConflictError(
+        `That time is no longer free: it ${firstReason ?? 'is taken'} ${who}`,
+        {
+          field: 'start',
+          reason: firstReason,
+        },
+      );
+    }
+    return { ...span, staffId: best.input.staffId };
+  }
+
+  function candidatesFor(serviceId: string, staffId: string | undefined): string[] {
+    const service = catalog.getService(serviceId);
+    if (staffId === undefined) {
+      const active = new Set(
+        catalog
+          .listStaff()
+          .filter((s) => s.active)
+          .map((s) => s.id),
+      );
+      const staffIds = service.staffIds.filter((id) => active.has(id));
+      if (staffIds.length === 0) {
+        throw new PolicyError('Nobody performs this service at the moment', { field: 'serviceId' });
+      }
+      return staffIds;
+    }
+    const member = catalog.staffRow(staffId);
+    if (!service.staffIds.includes(staffId)) {
+      throw ValidationError.field('staffId', `${member.name} does not perform ${service.name}`);
+    }
+    if (!member.active)
+      throw ValidationError.field('staffId', `${member.name} is not taking bookings`);
+    return [staffId];
+  }
+
+  function recordEvent(event: typeof appointmentEvents.$inferInsert): void {
+    db.insert(appointmentEvents).values(event).run();
+  }
+
+  function create(request: BookingRequest): BookingResult {
+    const { idempotencyKey, source, actor, ...details } = request;
+    const hash = requestHash({ ...details, source });
+    const result = db.transaction(
+      () => {
+        const now = clock.now();
+        if (idempotencyKey) {
+          const earlier = recall<BookingResult>(db, 'appointments.create', idempotencyKey, hash);
+          if (earlier.replayed) return { ...earlier.value, replayed: true };
+        }
+        const service = catalog.serviceRow(details.serviceId);
+        if (!service.active)
+          throw ValidationError.field('serviceId', 'this service is not bookable');
+        assertWithinBookingWindow(details.start, actor, now);
+        const span = {
+          start: details.start,
+          end: details.start + service.durationMinutes * MINUTE_MS,
+          bufferBeforeMinutes: service.bufferBeforeMinutes,
+          bufferAfterMinutes: service.bufferAfterMinutes,
+        };
+        const placement = place(candidatesFor(service.id, details.staffId), span, now);
+
+        let customerId: string;
+        if (details.customerId) {
+          customerId = customers.row(details.customerId).id;
+        } else if (details.customer) {
+          customerId = customers.findOrCreate(details.customer, details.smsConsent).id;
+        } else {
+          throw ValidationError.field('customer', 'say who the booking is for');
+        }
+
+        const manageToken = randomBytes(24).toString('base64url');
+        const hold = details.hold === true;
+        const inserted = db
+          .insert(appointments)
+          .values({
+            id: newId('apt'),
+            staffId: placement.staffId,
+            serviceId: service.id,
+            customerId,
+            startAt: placement.start,
+            endAt: placement.end,
+            bufferBeforeMinutes: placement.bufferBeforeMinutes,
+            bufferAfterMinutes: placement.bufferAfterMinutes,
+            status: hold ? 'pending_payment' : 'confirmed',
+            source,
+            holdExpiresAt: hold ? now + settings.get().holdMinutes * MINUTE_MS : null,
+            priceAmount: service.priceAmount,
+            currency: service.currency,
+            note: details.note ?? '',
+            manageTokenHash: hashManageToken(manageToken),
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning()
+          .get();
+        recordEvent({
+          appointmentId: inserted.id,
+          at: now,
+          kind: 'created',
+          actor,
+          toStatus: inserted.status,
+          toStartAt: inserted.startAt,
+          toStaffId: inserted.staffId,
+        });
+        const value: BookingResult = { appointment: toAppointment(inserted), manageToken };
+        if (idempotencyKey) remember(db, 'appointments.create', idempotencyKey, hash, value, now);
+        return { ...value, replayed: false };
+      },
+      { behavior: 'immediate' },
+    );
+    const { replayed, ...value } = result;
+    if (!replayed) {
+      events.emit('appointments.changed', {
+        appointmentId: value.appointment.id,
+        status: value.appointment.status,
+        change: 'created',
+      });
+    }
+    return value;
+  }
+
+  function reschedule(
+    input: { id: string; start: number; staffId?: string | undefined },
+    actor: ActorKind,
+  ): Appointment {
+    const updated = db.transaction(
+      () => {
+        const now = clock.now();
+        const current = row(input.id);
+        if (!canReschedule(current.status)) {
+          throw new PolicyError(
+            `A ${current.status.replace('_', ' ')} appointment cannot be moved`,
+            {
+              status: current.status,
+            },
+          );
+        }
+        if (actor === 'customer') assertCustomerMayChange(current, now);
+        assertWithinBookingWindow(input.start, actor, now);
+        const span = {
+          start: input.start,
+          end: input.start + (current.endAt - current.startAt),
+          bufferBeforeMinutes: current.bufferBeforeMinutes,
+          bufferAfterMinutes: current.bufferAfterMinutes,
+        };
+        const staffIds =
+          input.staffId === undefined
+            ? [current.staffId]
+            : candidatesFor(current.serviceId, input.staffId);
+        const placement = place(staffIds, span, now, current.id);
+        const next = db
+          .update(appointments)
+          .set({
+            staffId: placement.staffId,
+            startAt: placement.start,
+            endAt: placement.end,
+            updatedAt: now,
+          })
+          .where(eq(appointments.id, current.id))
+          .returning()
+          .get();
+        if (!next) throw new NotFoundError('appointment', input.id);
+        recordEvent({
+          appointmentId: current.id,
+          at: now,
+          kind: 'rescheduled',
+          actor,
+          fromStartAt: current.startAt,
+          toStartAt: next.startAt,
+          fromStaffId: current.staffId,
+          toStaffId: next.staffId,
+        });
+        return next;
+      },
+      { behavior: 'immediate' },
+    );
+    events.emit('appointments.changed', {
+      appointmentId: updated.id,
+      status: updated.status,
+      change: 'rescheduled',
+    });
+    return toAppointment(updated);
+  }
+
+  function assertCustomerMayChange(current: AppointmentRow, now: number): void {
+    const cutoff = settings.get().cancellationCutoffMinutes;
+    if (current.startAt - now < cutoff * MINUTE_MS) {
+      throw new PolicyError(
+        `Changes online are possible up to ${formatCutoff(cutoff)} before the appointment; please call the business`,
+        { rule: 'cancellation_cutoff', cutoffMinutes: cutoff },
+      );
+    }
+  }
+
+  function changeStatus(
+    id: string,
+    action: StatusAction,
+    actor: ActorKind,
+    reason?: string,
+  ): Appointment {
+    const updated = db.transaction(
+      () => {
+        const now = clock.now();
+        const current = row(id);
+        const step = transition(
+          current.status,
+          action,
+          { start: current.startAt, holdExpiresAt: current.holdExpiresAt },
+          now,
+        );
+        if (!step.ok)
+          throw new PolicyError(`Cannot ${action.replace('_', '-')}: ${step.reason}`, {
+            status: current.status,
+          });
+        if (action === 'cancel' && actor === 'customer') assertCustomerMayChange(current, now);
+        const next = db
+          .update(appointments)
+          .set({
+            status: step.status,
+            holdExpiresAt: null,
+            cancelReason: action === 'cancel' ? (reason ?? null) : current.cancelReason,
+            updatedAt: now,
+          })
+          .where(eq(appointments.id, id))
+          .returning()
+          .get();
+        if (!next) throw new NotFoundError('appointment', id);
+        recordEvent({
+          appointmentId: id,
+          at: now,
+          kind: 'status_changed',
+          actor,
+          fromStatus: current.status,
+          toStatus: step.status,
+          reason: reason ?? null,
+        });
+        return next;
+      },
+      { behavior: 'immediate' },
+    );
+    events.emit('appointments.changed', {
+      appointmentId: updated.id,
+      status: updated.status,
+      change: 'status_changed',
+    });
+    return toAppointment(updated);
+  }
+
+  return {
+    row,
+    create,
+    reschedule,
+    get: (id: string) => toAppointment(row(id)),
+    cancel: (id: string, actor: ActorKind, reason?: string) =>
+      changeStatus(id, 'cancel', actor, reason),
+    confirm: (id: string, actor: ActorKind) => changeStatus(id, 'confirm', actor),
+    complete: (id: string, actor: ActorKind) => changeStatus(id, 'complete', actor),
+    markNoShow: (id: string, actor: ActorKind) => changeStatus(id, 'no_show', actor),
+
+    findByManageToken(token: string): Appointment | null {
+      const found = db
+        .select()
+        .from(appointments)
+        .where(eq(appointments.manageTokenHash, hashManageToken(token)))
+        .get();
+      return found ? toAppointment(found) : null;
+    },
+
+    list(query: {
+      from: number;
+      to: number;
+      staffId?: string;
+      customerId?: string;
+    }): Appointment[] {
+      return db
+        .select()
+        .from(appointments)
+        .where(
+          and(
+            lt(appointments.startAt, query.to),
+            gt(appointments.endAt, query.from),
+            query.staffId ? eq(appointments.staffId, query.staffId) : undefined,
+            query.customerId ? eq(appointments.customerId, query.customerId) : undefined,
+          ),
+        )
+        .orderBy(asc(appointments.startAt))
+        .all()
+        .map(toAppointment);
+    },
+
+    history(id: string) {
+      row(id);
+      return db
+        .select()
+        .from(appointmentEvents)
+        .where(eq(appointmentEvents.appointmentId, id))
+        .orderBy(asc(appointmentEvents.id))
+        .all()
+        .map((e) => ({
+          id: e.id,
+          at: e.at,
+          kind: e.kind,
+          actor: e.actor,
+          fromStatus: e.fromStatus,
+          toStatus: e.toStatus,
+          fromStart: e.fromStartAt,
+          toStart: e.toStartAt,
+          fromStaffId: e.fromStaffId,
+          toStaffId: e.toStaffId,
+          reason: e.reason,
+        }));
+    },
+  };
+}
+
+function formatCutoff(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? '' : 's'}`;
+  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
+  return `${minutes} minutes`;
+}
+
+export type BookingService = ReturnType<typeof createBookingService>;

@@ -1,0 +1,368 @@
+// The one list of everything the receptionist UI may ask the core, and every event the core
+// pushes back. Both hosts (Electron IPC, server mode's /rpc) validate against these schemas.
+import { z } from 'zod';
+
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'POLICY',
+  'INTEGRATION',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const errorBody = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
+// ── shared pieces ────────────────────────────────────────────────────────────
+
+const id = z.string().min(1).max(64);
+const epochMs = z.int().nonnegative();
+const minuteOfDay = z.int().min(0).max(1440);
+const localDate = z.iso.date();
+const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as GBP');
+const timeZone = z.string().refine(isIanaZone, 'must be an IANA time zone such as Europe/London');
+const name = z.string().trim().min(1, 'must not be empty').max(200);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #4c6ef5');
+
+function isIanaZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+export const appointmentStatus = z.enum([
+  'pending_payment',
+  'confirmed',
+  'cancelled',
+  'completed',
+  'no_show',
+]);
+export const appointmentSource = z.enum(['desk', 'widget', 'api', 'sms', 'demo']);
+
+// ── records ──────────────────────────────────────────────────────────────────
+
+export const settings = z.object({
+  name,
+  timeZone,
+  currency,
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as GB'),
+  slotStepMinutes: z.int().min(5).max(240),
+  minimumNoticeMinutes: z
+    .int()
+    .min(0)
+    .max(60 * 24 * 30),
+  horizonDays: z.int().min(1).max(730),
+  cancellationCutoffMinutes: z
+    .int()
+    .min(0)
+    .max(60 * 24 * 30),
+  holdMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60),
+});
+export type Settings = z.infer<typeof settings>;
+
+export const staffMember = z.object({
+  id,
+  name,
+  email: z.email().nullable(),
+  color,
+  active: z.boolean(),
+  sortOrder: z.int(),
+});
+export type StaffMember = z.infer<typeof staffMember>;
+
+export const depositRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('fixed'), amount: z.int().positive() }),
+  z.object({ kind: z.literal('percent'), percent: z.int().min(1).max(100) }),
+]);
+export type DepositRule = z.infer<typeof depositRule>;
+
+const serviceFields = {
+  name,
+  description: z.string().max(2000),
+  durationMinutes: z
+    .int()
+    .min(5)
+    .max(24 * 60),
+  priceAmount: z.int().nonnegative(),
+  bufferBeforeMinutes: z.int().min(0).max(240),
+  bufferAfterMinutes: z.int().min(0).max(240),
+  deposit: depositRule,
+  rebookingIntervalDays: z.int().min(1).max(730).nullable(),
+  staffIds: z.array(id).min(1, 'at least one staff member must perform the service'),
+  active: z.boolean(),
+};
+
+export const service = z.object({ id, currency, ...serviceFields });
+export type Service = z.infer<typeof service>;
+
+export const workingInterval = z
+  .object({ weekday: z.int().min(1).max(7), startMinute: minuteOfDay, endMinute: minuteOfDay })
+  .refine((v) => v.startMinute < v.endMinute, {
+    message: 'must end after it starts',
+    path: ['endMinute'],
+  });
+export type WorkingIntervalInput = z.infer<typeof workingInterval>;
+
+export const timeOffPeriod = z.object({
+  id,
+  staffId: id,
+  startAt: epochMs,
+  endAt: epochMs,
+  reason: z.string(),
+});
+
+const phoneInput = z.string().trim().min(3).max(40);
+const emailInput = z.email().max(254);
+
+export const customer = z.object({
+  id,
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  notes: z.string(),
+  smsConsent: z.boolean(),
+  emailConsent: z.boolean(),
+  createdAt: epochMs,
+});
+export type Customer = z.infer<typeof customer>;
+
+export const appointment = z.object({
+  id,
+  staffId: id,
+  serviceId: id,
+  customerId: id,
+  start: epochMs,
+  end: epochMs,
+  status: appointmentStatus,
+  source: appointmentSource,
+  holdExpiresAt: epochMs.nullable(),
+  priceAmount: z.int(),
+  currency,
+  note: z.string(),
+  cancelReason: z.string().nullable(),
+  customerConfirmedAt: epochMs.nullable(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Appointment = z.infer<typeof appointment>;
+
+export const appointmentEvent = z.object({
+  id: z.int(),
+  at: epochMs,
+  kind: z.enum(['created', 'status_changed', 'rescheduled', 'customer_confirmed', 'note_changed']),
+  actor: z.enum(['desk', 'customer', 'system', 'api']),
+  fromStatus: appointmentStatus.nullable(),
+  toStatus: appointmentStatus.nullable(),
+  fromStart: epochMs.nullable(),
+  toStart: epochMs.nullable(),
+  fromStaffId: z.string().nullable(),
+  toStaffId: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const slot = z.object({ start: epochMs, end: epochMs, staffId: id });
+export const dayAvailability = z.object({ date: localDate, slots: z.array(slot) });
+
+export const customerDetails = z
+  .object({
+    name,
+    phone: phoneInput.optional(),
+    email: emailInput.optional(),
+  })
+  .refine((c) => c.phone !== undefined || c.email !== undefined, {
+    message: 'a phone number or an email address is needed to reach the customer',
+    path: ['phone'],
+  });
+
+export const newAppointment = z.object({
+  serviceId: id,
+  /** Omitted: any staff member who performs the service and is free. */
+  staffId: id.optional(),
+  start: epochMs,
+  customerId: id.optional(),
+  customer: customerDetails.optional(),
+  note: z.string().max(2000).optional(),
+  smsConsent: z.boolean().optional(),
+  /** Hold the slot unpaid (pending_payment) for the business's hold time. */
+  hold: z.boolean().optional(),
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
+export type NewAppointment = z.infer<typeof newAppointment>;
+
+// ── channels ─────────────────────────────────────────────────────────────────
+
+const empty = z.object({}).strict();
+const byId = z.object({ id });
+const ok = z.object({ ok: z.literal(true) });
+
+export const channels = {
+  'settings.get': { input: empty, output: settings },
+  'settings.update': { input: settings.partial(), output: settings },
+
+  'staff.list': { input: empty, output: z.array(staffMember) },
+  'staff.create': {
+    input: z.object({ name, email: emailInput.nullable().optional(), color: color.optional() }),
+    output: staffMember,
+  },
+  'staff.update': {
+    input: z.object({
+      id,
+      name: name.optional(),
+      email: emailInput.nullable().optional(),
+      color: color.optional(),
+      active: z.boolean().optional(),
+      sortOrder: z.int().optional(),
+    }),
+    output: staffMember,
+  },
+
+  'services.list': {
+    input: z.object({ includeInactive: z.boolean().optional() }),
+    output: z.array(service),
+  },
+  'services.create': {
+    input: z.object(serviceFields).partial({
+      description: true,
+      bufferBeforeMinutes: true,
+      bufferAfterMinutes: true,
+      deposit: true,
+      rebookingIntervalDays: true,
+      active: true,
+    }),
+    output: service,
+  },
+  'services.update': {
+    input: z
+      .object({ id, ...serviceFields })
+      .partial()
+      .required({ id: true }),
+    output: service,
+  },
+
+  'hours.get': { input: z.object({ staffId: id }), output: z.array(workingInterval) },
+  'hours.set': {
+    input: z.object({ staffId: id, intervals: z.array(workingInterval).max(100) }),
+    output: z.array(workingInterval),
+  },
+
+  'timeOff.list': {
+    input: z.object({ staffId: id.optional(), from: epochMs, to: epochMs }),
+    output: z.array(timeOffPeriod),
+  },
+  'timeOff.create': {
+    input: z
+      .object({
+        staffId: id,
+        startAt: epochMs,
+        endAt: epochMs,
+        reason: z.string().max(500).optional(),
+      })
+      .refine((v) => v.startAt < v.endAt, { message: 'must end after it starts', path: ['endAt'] }),
+    output: timeOffPeriod,
+  },
+  'timeOff.delete': { input: byId, output: ok },
+
+  'customers.list': {
+    input: z.object({
+      search: z.string().max(200).optional(),
+      limit: z.int().min(1).max(500).optional(),
+      offset: z.int().min(0).optional(),
+    }),
+    output: z.object({ customers: z.array(customer), total: z.int() }),
+  },
+  'customers.get': { input: byId, output: customer },
+  'customers.create': {
+    input: z.object({
+      name,
+      phone: phoneInput.optional(),
+      email: emailInput.optional(),
+      notes: z.string().max(5000).optional(),
+      smsConsent: z.boolean().optional(),
+      emailConsent: z.boolean().optional(),
+    }),
+    output: customer,
+  },
+  'customers.update': {
+    input: z.object({
+      id,
+      name: name.optional(),
+      phone: phoneInput.nullable().optional(),
+      email: emailInput.nullable().optional(),
+      notes: z.string().max(5000).optional(),
+      smsConsent: z.boolean().optional(),
+      emailConsent: z.boolean().optional(),
+    }),
+    output: customer,
+  },
+
+  'appointments.list': {
+    input: z.object({
+      from: epochMs,
+      to: epochMs,
+      staffId: id.optional(),
+      customerId: id.optional(),
+    }),
+    output: z.array(appointment),
+  },
+  'appointments.get': { input: byId, output: appointment },
+  'appointments.history': { input: byId, output: z.array(appointmentEvent) },
+  'appointments.create': { input: newAppointment, output: appointment },
+  'appointments.reschedule': {
+    input: z.object({ id, start: epochMs, staffId: id.optional() }),
+    output: appointment,
+  },
+  'appointments.cancel': {
+    input: z.object({ id, reason: z.string().max(500).optional() }),
+    output: appointment,
+  },
+  'appointments.complete': { input: byId, output: appointment },
+  'appointments.markNoShow': { input: byId, output: appointment },
+
+  'availability.get': {
+    input: z.object({
+      serviceId: id,
+      staffId: id.optional(),
+      from: localDate,
+      days: z.int().min(1).max(62).optional(),
+    }),
+    output: z.object({ timeZone: z.string(), days: z.array(dayAvailability) }),
+  },
+} as const;
+
+export type Channel = keyof typeof channels;
+export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<(typeof channels)[C]['output']>;
+
+export const events = {
+  'appointments.changed': z.object({
+    appointmentId: id,
+    status: appointmentStatus,
+    change: z.enum(['created', 'rescheduled', 'status_changed', 'updated']),
+  }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isChannel(value: string): value is Channel {
+  return Object.hasOwn(channels, value);
+}
+
+export function isEventName(value: string): value is EventName {
+  return Object.hasOwn(events, value);
+}
