@@ -182,7 +182,18 @@ export const appointments = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    index('appointments_staff_start').on(t.staffId, t.startAt),
+    // Covers the availability read (DESIGN: the hottest query): SQLite answers it from the index
+    // alone, without touching the table rows.
+    index('appointments_staff_busy').on(
+      t.staffId,
+      t.startAt,
+      t.endAt,
+      t.status,
+      t.holdExpiresAt,
+      t.bufferBeforeMinutes,
+      t.bufferAfterMinutes,
+      t.id,
+    ),
     index('appointments_start').on(t.startAt),
     index('appointments_customer').on(t.customerId, t.startAt),
     uniqueIndex('appointments_manage_token').on(t.manageTokenHash),

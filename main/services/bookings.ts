@@ -2,14 +2,15 @@
 // the staff member's time and writes inside one IMMEDIATE transaction: SQLite then lets one writer
 // at a time through, so two bookings can never both see a slot as free.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Placeholder } from 'drizzle-orm';
 import {
   appointmentEvents,
   appointments,
   type ActorKind,
   type AppointmentSource,
 } from '../../db/schema.js';
-import type { Appointment, NewAppointment } from '../../preload/contract.js';
+import type { Appointment, NewAppointment, Settings } from '../../preload/contract.js';
 import { findConflict, type StaffAvailabilityInput } from '../domain/availability.js';
 import { canReschedule, transition, type StatusAction } from '../domain/appointment-status.js';
 import { MINUTE_MS, utcToLocalDate } from '../domain/time.js';
@@ -22,6 +23,62 @@ import type { ScheduleReader } from './schedule.js';
 import type { SettingsService } from './settings.js';
 
 type AppointmentRow = typeof appointments.$inferSelect;
+type AppointmentInsert = typeof appointments.$inferInsert;
+type EventInsert = typeof appointmentEvents.$inferInsert;
+
+const appointmentColumns = [
+  'id',
+  'staffId',
+  'serviceId',
+  'customerId',
+  'startAt',
+  'endAt',
+  'bufferBeforeMinutes',
+  'bufferAfterMinutes',
+  'status',
+  'source',
+  'holdExpiresAt',
+  'priceAmount',
+  'currency',
+  'note',
+  'cancelReason',
+  'customerConfirmedAt',
+  'manageTokenHash',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof AppointmentInsert)[];
+
+const eventColumns = [
+  'appointmentId',
+  'at',
+  'kind',
+  'actor',
+  'fromStatus',
+  'toStatus',
+  'fromStartAt',
+  'toStartAt',
+  'fromStaffId',
+  'toStaffId',
+  'reason',
+] as const satisfies readonly (keyof EventInsert)[];
+
+const emptyEvent = {
+  fromStatus: null,
+  toStatus: null,
+  fromStartAt: null,
+  toStartAt: null,
+  fromStaffId: null,
+  toStaffId: null,
+  reason: null,
+};
+
+/** `{ column: sql.placeholder(column) }` for a prepared insert. */
+function placeholders<K extends string>(columns: readonly K[]): Record<K, Placeholder<K>> {
+  return Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as Record<
+    K,
+    Placeholder<K>
+  >;
+}
 
 export interface BookingRequest extends NewAppointment {
   source: AppointmentSource;
@@ -76,17 +133,34 @@ export function createBookingService(core: Core, deps: BookingDeps) {
   const { db, clock, newId, events } = core;
   const { settings, catalog, customers, schedule } = deps;
 
+  // Booking writes are on the desk's critical path: statements prepared once, not rebuilt per call.
+  const byId = db
+    .select()
+    .from(appointments)
+    .where(eq(appointments.id, sql.placeholder('id')))
+    .prepare();
+  const insertAppointment = db
+    .insert(appointments)
+    .values(placeholders(appointmentColumns))
+    .returning()
+    .prepare();
+  const insertEvent = db.insert(appointmentEvents).values(placeholders(eventColumns)).prepare();
+
   function row(id: string): AppointmentRow {
-    const found = db.select().from(appointments).where(eq(appointments.id, id)).get();
+    const found = byId.get({ id });
     if (!found) throw new NotFoundError('appointment', id);
     return found;
   }
 
   /** Public bookings keep to the business's notice and horizon; the desk may book anything free. */
-  function assertWithinBookingWindow(start: number, actor: ActorKind, now: number): void {
+  function assertWithinBookingWindow(
+    start: number,
+    actor: ActorKind,
+    now: number,
+    s: Settings,
+  ): void {
     if (start < now) throw ValidationError.field('start', 'is in the past');
     if (actor === 'desk' || actor === 'system') return;
-    const s = settings.get();
     if (start < now + s.minimumNoticeMinutes * MINUTE_MS) {
       throw new PolicyError(`Bookings need at least ${s.minimumNoticeMinutes} minutes' notice`, {
         field: 'start',
@@ -118,9 +192,9 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     candidates: string[],
     span: Omit<Placement, 'staffId'>,
     now: number,
+    zone: string,
     excludeAppointmentId?: string,
   ): Placement {
-    const zone = settings.get().timeZone;
     const inputs = schedule.read(candidates, span.start, span.end, now, excludeAppointmentId);
     const day = utcToLocalDate(span.start, zone);
     let best: { input: StaffAvailabilityInput; load: number } | undefined;
@@ -171,8 +245,10 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     return [staffId];
   }
 
-  function recordEvent(event: typeof appointmentEvents.$inferInsert): void {
-    db.insert(appointmentEvents).values(event).run();
+  function recordEvent(
+    event: Partial<EventInsert> & Pick<EventInsert, 'appointmentId' | 'at' | 'kind' | 'actor'>,
+  ): void {
+    insertEvent.run({ ...emptyEvent, ...event });
   }
 
   function create(request: BookingRequest): BookingResult {
@@ -181,6 +257,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     const result = db.transaction(
       () => {
         const now = clock.now();
+        const rules = settings.get();
         if (idempotencyKey) {
           const earlier = recall<BookingResult>(db, 'appointments.create', idempotencyKey, hash);
           if (earlier.replayed) return { ...earlier.value, replayed: true };
@@ -188,14 +265,19 @@ export function createBookingService(core: Core, deps: BookingDeps) {
         const service = catalog.serviceRow(details.serviceId);
         if (!service.active)
           throw ValidationError.field('serviceId', 'this service is not bookable');
-        assertWithinBookingWindow(details.start, actor, now);
+        assertWithinBookingWindow(details.start, actor, now, rules);
         const span = {
           start: details.start,
           end: details.start + service.durationMinutes * MINUTE_MS,
           bufferBeforeMinutes: service.bufferBeforeMinutes,
           bufferAfterMinutes: service.bufferAfterMinutes,
         };
-        const placement = place(candidatesFor(service.id, details.staffId), span, now);
+        const placement = place(
+          candidatesFor(service.id, details.staffId),
+          span,
+          now,
+          rules.timeZone,
+        );
 
         let customerId: string;
         if (details.customerId) {
@@ -208,29 +290,27 @@ export function createBookingService(core: Core, deps: BookingDeps) {
 
         const manageToken = randomBytes(24).toString('base64url');
         const hold = details.hold === true;
-        const inserted = db
-          .insert(appointments)
-          .values({
-            id: newId('apt'),
-            staffId: placement.staffId,
-            serviceId: service.id,
-            customerId,
-            startAt: placement.start,
-            endAt: placement.end,
-            bufferBeforeMinutes: placement.bufferBeforeMinutes,
-            bufferAfterMinutes: placement.bufferAfterMinutes,
-            status: hold ? 'pending_payment' : 'confirmed',
-            source,
-            holdExpiresAt: hold ? now + settings.get().holdMinutes * MINUTE_MS : null,
-            priceAmount: service.priceAmount,
-            currency: service.currency,
-            note: details.note ?? '',
-            manageTokenHash: hashManageToken(manageToken),
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning()
-          .get();
+        const inserted = insertAppointment.get({
+          id: newId('apt'),
+          staffId: placement.staffId,
+          serviceId: service.id,
+          customerId,
+          startAt: placement.start,
+          endAt: placement.end,
+          bufferBeforeMinutes: placement.bufferBeforeMinutes,
+          bufferAfterMinutes: placement.bufferAfterMinutes,
+          status: hold ? 'pending_payment' : 'confirmed',
+          source,
+          holdExpiresAt: hold ? now + rules.holdMinutes * MINUTE_MS : null,
+          priceAmount: service.priceAmount,
+          currency: service.currency,
+          note: details.note ?? '',
+          cancelReason: null,
+          customerConfirmedAt: null,
+          manageTokenHash: hashManageToken(manageToken),
+          createdAt: now,
+          updatedAt: now,
+        });
         recordEvent({
           appointmentId: inserted.id,
           at: now,
@@ -264,6 +344,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     const updated = db.transaction(
       () => {
         const now = clock.now();
+        const rules = settings.get();
         const current = row(input.id);
         if (!canReschedule(current.status)) {
           throw new PolicyError(
@@ -273,8 +354,8 @@ export function createBookingService(core: Core, deps: BookingDeps) {
             },
           );
         }
-        if (actor === 'customer') assertCustomerMayChange(current, now);
-        assertWithinBookingWindow(input.start, actor, now);
+        if (actor === 'customer') assertCustomerMayChange(current, now, rules);
+        assertWithinBookingWindow(input.start, actor, now, rules);
         const span = {
           start: input.start,
           end: input.start + (current.endAt - current.startAt),
@@ -285,7 +366,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
           input.staffId === undefined
             ? [current.staffId]
             : candidatesFor(current.serviceId, input.staffId);
-        const placement = place(staffIds, span, now, current.id);
+        const placement = place(staffIds, span, now, rules.timeZone, current.id);
         const next = db
           .update(appointments)
           .set({
@@ -320,8 +401,8 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     return toAppointment(updated);
   }
 
-  function assertCustomerMayChange(current: AppointmentRow, now: number): void {
-    const cutoff = settings.get().cancellationCutoffMinutes;
+  function assertCustomerMayChange(current: AppointmentRow, now: number, rules: Settings): void {
+    const cutoff = rules.cancellationCutoffMinutes;
     if (current.startAt - now < cutoff * MINUTE_MS) {
       throw new PolicyError(
         `Changes online are possible up to ${formatCutoff(cutoff)} before the appointment; please call the business`,
@@ -350,7 +431,9 @@ export function createBookingService(core: Core, deps: BookingDeps) {
           throw new PolicyError(`Cannot ${action.replace('_', '-')}: ${step.reason}`, {
             status: current.status,
           });
-        if (action === 'cancel' && actor === 'customer') assertCustomerMayChange(current, now);
+        if (action === 'cancel' && actor === 'customer') {
+          assertCustomerMayChange(current, now, settings.get());
+        }
         const next = db
           .update(appointments)
           .set({

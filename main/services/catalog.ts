@@ -71,27 +71,40 @@ function toStaffMember(row: StaffRow): StaffMember {
 export function createCatalogService(core: Core, settings: SettingsService) {
   const { db, clock, newId } = core;
 
+  // Every booking and availability request reads these: prepared once, not rebuilt per call.
+  const staffById = db
+    .select()
+    .from(staff)
+    .where(eq(staff.id, sql.placeholder('id')))
+    .prepare();
+  const serviceById = db
+    .select()
+    .from(services)
+    .where(eq(services.id, sql.placeholder('id')))
+    .prepare();
+  const staffOfService = db
+    .select({ staffId: serviceStaff.staffId })
+    .from(serviceStaff)
+    .innerJoin(staff, eq(staff.id, serviceStaff.staffId))
+    .where(eq(serviceStaff.serviceId, sql.placeholder('serviceId')))
+    .orderBy(asc(staff.sortOrder), asc(staff.name))
+    .prepare();
+  const allStaff = db.select().from(staff).orderBy(asc(staff.sortOrder), asc(staff.name)).prepare();
+
   function staffRow(id: string): StaffRow {
-    const row = db.select().from(staff).where(eq(staff.id, id)).get();
+    const row = staffById.get({ id });
     if (!row) throw new NotFoundError('staff member', id);
     return row;
   }
 
   function serviceRow(id: string): ServiceRow {
-    const row = db.select().from(services).where(eq(services.id, id)).get();
+    const row = serviceById.get({ id });
     if (!row) throw new NotFoundError('service', id);
     return row;
   }
 
   function staffIdsOf(serviceId: string): string[] {
-    return db
-      .select({ staffId: serviceStaff.staffId })
-      .from(serviceStaff)
-      .innerJoin(staff, eq(staff.id, serviceStaff.staffId))
-      .where(eq(serviceStaff.serviceId, serviceId))
-      .orderBy(asc(staff.sortOrder), asc(staff.name))
-      .all()
-      .map((r) => r.staffId);
+    return staffOfService.all({ serviceId }).map((r) => r.staffId);
   }
 
   function toService(row: ServiceRow): Service {
@@ -131,12 +144,7 @@ export function createCatalogService(core: Core, settings: SettingsService) {
     serviceRow,
 
     listStaff(): StaffMember[] {
-      return db
-        .select()
-        .from(staff)
-        .orderBy(asc(staff.sortOrder), asc(staff.name))
-        .all()
-        .map(toStaffMember);
+      return allStaff.all().map(toStaffMember);
     },
 
     createStaff(input: { name: string; email?: string | null; color?: string }): StaffMember {

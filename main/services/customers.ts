@@ -1,6 +1,6 @@
 // Customers: stored with an E.164 phone and a lower-cased email, so the same person booking twice
 // (by phone from the desk, by email from the widget) is found rather than duplicated.
-import { asc, count, eq, like, or, type SQL } from 'drizzle-orm';
+import { asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { customers } from '../../db/schema.js';
 import type { Customer } from '../../preload/contract.js';
 import { normalisePhone } from '../domain/phone.js';
@@ -35,6 +35,22 @@ function escapeLike(text: string): string {
 
 export function createCustomerService(core: Core, settings: SettingsService) {
   const { db, clock, newId } = core;
+  // Looked up inside every booking transaction: prepared once.
+  const byId = db
+    .select()
+    .from(customers)
+    .where(eq(customers.id, sql.placeholder('value')))
+    .prepare();
+  const byPhone = db
+    .select()
+    .from(customers)
+    .where(eq(customers.phone, sql.placeholder('value')))
+    .prepare();
+  const byEmail = db
+    .select()
+    .from(customers)
+    .where(eq(customers.email, sql.placeholder('value')))
+    .prepare();
 
   function phoneOf(raw: string, field: string): string {
     const result = normalisePhone(raw, settings.get().country);
@@ -43,7 +59,7 @@ export function createCustomerService(core: Core, settings: SettingsService) {
   }
 
   function row(id: string): CustomerRow {
-    const found = db.select().from(customers).where(eq(customers.id, id)).get();
+    const found = byId.get({ value: id });
     if (!found) throw new NotFoundError('customer', id);
     return found;
   }
@@ -156,18 +172,14 @@ export function createCustomerService(core: Core, settings: SettingsService) {
     findOrCreate(details: CustomerDetails, smsConsent: boolean | undefined): CustomerRow {
       const phone = details.phone ? phoneOf(details.phone, 'customer.phone') : null;
       const email = details.email ? details.email.trim().toLowerCase() : null;
-      const byPhone = phone
-        ? db.select().from(customers).where(eq(customers.phone, phone)).get()
-        : undefined;
-      const byEmail = email
-        ? db.select().from(customers).where(eq(customers.email, email)).get()
-        : undefined;
-      const found = byPhone ?? byEmail;
+      const samePhone = phone ? byPhone.get({ value: phone }) : undefined;
+      const sameEmail = email ? byEmail.get({ value: email }) : undefined;
+      const found = samePhone ?? sameEmail;
       const now = clock.now();
       if (found) {
         const patch: Partial<CustomerRow> = {};
-        if (!found.phone && phone && !byPhone) patch.phone = phone;
-        if (!found.email && email && !byEmail) patch.email = email;
+        if (!found.phone && phone && !samePhone) patch.phone = phone;
+        if (!found.email && email && !sameEmail) patch.email = email;
         if (smsConsent !== undefined && smsConsent !== found.smsConsent)
           patch.smsConsent = smsConsent;
         if (Object.keys(patch).length === 0) return found;

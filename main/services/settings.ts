@@ -21,9 +21,11 @@ function systemDefaults(): Omit<Settings, 'name'> {
 
 export function createSettingsService(core: Core) {
   const { db, clock } = core;
+  // Read on every booking and availability request: prepared once (drizzle's builder costs ~50 µs).
+  const readRow = db.select().from(businessSettings).where(eq(businessSettings.id, 1)).prepare();
 
   function read(): Settings {
-    const row = db.select().from(businessSettings).where(eq(businessSettings.id, 1)).get();
+    const row = readRow.get();
     if (row) {
       const { id: _id, updatedAt: _updated, ...settings } = row;
       return settings;

@@ -134,15 +134,23 @@ describe('migrations', () => {
     expect(statSync(path).mtimeMs).toBe(mtime);
   });
 
-  it('finds a staff member’s appointments through the index, not a table scan', () => {
+  it('answers the availability read from the covering index, over the window only', () => {
     const path = join(dir.path, 'plan.sqlite');
     const db = openDatabase(path);
     const plan = db.$client
       .prepare(
-        `explain query plan select id from appointments where staff_id in (select value from json_each(?)) and start_at < ? and end_at > ?`,
+        `explain query plan select staff_id, start_at, end_at, buffer_before_minutes, buffer_after_minutes
+         from appointments where staff_id in (select value from json_each(?))
+           and start_at < ? and start_at > ? and end_at > ?
+           and (status in ('confirmed', 'completed')
+                or (status = 'pending_payment' and (hold_expires_at is null or hold_expires_at > ?)))
+           and id <> ?`,
       )
-      .all('["stf_1"]', 2, 1) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING INDEX appointments_staff_start/);
+      .all('["stf_1"]', 3, 1, 2, 0, '') as { detail: string }[];
+    // Both ends of the range, so a long history is not walked from its beginning, and no table rows.
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(
+      /USING COVERING INDEX appointments_staff_busy \(staff_id=\? AND start_at>\? AND start_at<\?\)/,
+    );
     closeDatabase(db);
   });
 });

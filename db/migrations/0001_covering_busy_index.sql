@@ -1,0 +1,2 @@
+DROP INDEX `appointments_staff_start`;--> statement-breakpoint
+CREATE INDEX `appointments_staff_busy` ON `appointments` (`staff_id`,`start_at`,`end_at`,`status`,`hold_expires_at`,`buffer_before_minutes`,`buffer_after_minutes`,`id`);

@@ -1,0 +1,252 @@
+// `npm run bench`: the speed figures issue 3 sets, measured on real SQLite files and a real server
+// process. Prints one table (figure, value, goal); exits non-zero only if something fails to run.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApp, type App } from '../../main/app.js';
+import { createRandom } from '../../main/domain/random.js';
+import {
+  addDaysToLocalDate,
+  isoWeekdayOfLocalDate,
+  localTimeToUtc,
+} from '../../main/domain/time.js';
+import { repoRoot } from '../support/server-process.js';
+import { london, tempDir, testClock } from '../support/app.js';
+
+const MIN = 60_000;
+const ZONE = 'Europe/London';
+const YEAR_START = '2026-01-01';
+const workIntervals: [number, number][] = [
+  [9 * 60, 12 * 60],
+  [13 * 60, 17 * 60],
+];
+
+interface Row {
+  figure: string;
+  value: string;
+  goal: string;
+  met: boolean;
+}
+const rows: Row[] = [];
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
+}
+
+function time(runs: number, fn: () => void): number[] {
+  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm up the JIT and SQLite's page cache
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+/**
+ * A year of appointments for 3 staff (Mon–Fri 09:00–17:00, lunch 12–13, London) placed on free
+ * 15-minute positions, never overlapping, written straight to the file in one transaction.
+ */
+function seedYear(app: App, appointmentsPerYear: number) {
+  const s = app.services;
+  s.settings.update({
+    timeZone: ZONE,
+    country: 'GB',
+    currency: 'GBP',
+    horizonDays: 730,
+    minimumNoticeMinutes: 0,
+  });
+  const staffIds = ['A', 'B', 'C'].map((n) => s.catalog.createStaff({ name: `Staff ${n}` }).id);
+  const hours = [1, 2, 3, 4, 5].flatMap((weekday) =>
+    workIntervals.map(([startMinute, endMinute]) => ({ weekday, startMinute, endMinute })),
+  );
+  for (const id of staffIds) s.catalog.setHours(id, hours);
+  const hourService = s.catalog.createService({
+    name: 'Consultation',
+    durationMinutes: 60,
+    priceAmount: 5000,
+    staffIds,
+  }).id;
+  const customer = s.customers.create({ name: 'Bench Customer', email: 'bench@example.com' }).id;
+
+  // Free 15-minute cells per staff per working day; appointments take 1–4 cells (fewer when the
+  // year must hold 20,000, which fills most of it).
+  const rng = createRandom(appointmentsPerYear);
+  const days: string[] = [];
+  for (let d = 0; d < 365; d++) {
+    const date = addDaysToLocalDate(YEAR_START, d);
+    if (isoWeekdayOfLocalDate(date) <= 5) days.push(date);
+  }
+  const cellsPerDay = workIntervals.reduce((n, [a, b]) => n + (b - a) / 15, 0);
+  const taken = new Map<string, Uint8Array>();
+  const maxCells = appointmentsPerYear > 10_000 ? 1 : 4;
+  const insert = app.db.$client.prepare(
+    `insert into appointments (id, staff_id, service_id, customer_id, start_at, end_at, status, source,
+       price_amount, currency, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, 'confirmed', 'desk', 5000, 'GBP', 0, 0)`,
+  );
+  let placed = 0;
+  app.db.$client.transaction(() => {
+    for (
+      let attempt = 0;
+      placed < appointmentsPerYear && attempt < appointmentsPerYear * 50;
+      attempt++
+    ) {
+      const staffId = rng.pick(staffIds);
+      const date = rng.pick(days);
+      const key = `${staffId}|${date}`;
+      const cells = taken.get(key) ?? new Uint8Array(cellsPerDay);
+      taken.set(key, cells);
+      const length = rng.int(1, maxCells);
+      const first = rng.int(0, cellsPerDay - length);
+      // Cells 0–11 are the morning, 12–27 the afternoon: an appointment may not span lunch.
+      if (first < 12 && first + length > 12) continue;
+      if (cells.subarray(first, first + length).some((c) => c === 1)) continue;
+      cells.fill(1, first, first + length);
+      const startMinute = first < 12 ? 9 * 60 + first * 15 : 13 * 60 + (first - 12) * 15;
+      const start = localTimeToUtc(date, startMinute, ZONE) ?? 0;
+      insert.run(`apt_${placed}`, staffId, hourService, customer, start, start + length * 15 * MIN);
+      placed++;
+    }
+  })();
+  return { staffIds, hourService, placed };
+}
+
+function benchAvailability(appointmentsPerYear: number, dir: string): void {
+  const clock = testClock(london('2026-03-02', '08:00'));
+  const app = createApp({
+    dbPath: join(dir, `year-${appointmentsPerYear}.sqlite`),
+    clock,
+    log: () => {},
+  });
+  const { staffIds, hourService, placed } = seedYear(app, appointmentsPerYear);
+  const label = `${placed.toLocaleString('en')} appts/yr`;
+  let slots = 0;
+  // From early March, so the 30 days include the spring-forward change.
+  const anyStaff = time(300, () => {
+    const result = app.services.availability.get({
+      serviceId: hourService,
+      from: '2026-03-16',
+      days: 30,
+    });
+    slots = result.days.reduce((n, d) => n + d.slots.length, 0);
+  });
+  rows.push({
+    figure: `availability 30 days, 60 min, any of 3 staff (${label}; ${slots} slots)`,
+    value: `${median(anyStaff).toFixed(3)} ms median, ${p95(anyStaff).toFixed(3)} ms p95`,
+    goal: '≤ 3 ms median',
+    met: median(anyStaff) <= 3,
+  });
+  const oneStaff = time(300, () =>
+    app.services.availability.get({
+      serviceId: hourService,
+      staffId: staffIds[0],
+      from: '2026-03-16',
+      days: 30,
+    }),
+  );
+  rows.push({
+    figure: `availability 30 days, 60 min, one staff (${label})`,
+    value: `${median(oneStaff).toFixed(3)} ms median, ${p95(oneStaff).toFixed(3)} ms p95`,
+    goal: '≤ 1 ms median',
+    met: median(oneStaff) <= 1,
+  });
+
+  // Booking create on the same database: the transaction, overlap check and audit row, through
+  // the service the router calls. Each booking takes the next free hour in 2027, beyond the seeded year.
+  const startOf2027 = london('2027-01-04', '09:00');
+  let n = 0;
+  const nextStart = () => {
+    const week = Math.floor(n / 35);
+    const inWeek = n % 35;
+    const day = Math.floor(inWeek / 7);
+    const hour = inWeek % 7;
+    n++;
+    const date = addDaysToLocalDate('2027-01-04', week * 7 + day);
+    return localTimeToUtc(date, (hour < 3 ? 9 + hour : 10 + hour) * 60, ZONE) ?? startOf2027;
+  };
+  const creates = time(500, () => {
+    app.services.bookings.create({
+      serviceId: hourService,
+      staffId: staffIds[1],
+      start: nextStart(),
+      customerId: undefined,
+      customer: { name: 'Bench Customer', email: 'bench@example.com' },
+      source: 'desk',
+      actor: 'desk',
+    });
+  });
+  rows.push({
+    figure: `booking create incl. overlap check (${label})`,
+    value: `${median(creates).toFixed(3)} ms median, ${p95(creates).toFixed(3)} ms p95`,
+    goal: '≤ 0.5 ms median',
+    met: median(creates) <= 0.5,
+  });
+  app.close();
+}
+
+async function benchStartup(dir: string): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const dbPath = join(dir, `start-${i}.sqlite`);
+    const t0 = performance.now();
+    const child = spawn(
+      process.execPath,
+      ['dist/server.js', '--db', dbPath, '--host', '127.0.0.1', '--port', '0', '--admin-port', '0'],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (/^admin: /m.test(out) && /^public: /m.test(out)) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    samples.push(performance.now() - t0);
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  }
+  rows.push({
+    figure: 'server start to ready lines (new database, node dist/server.js)',
+    value: `${median(samples).toFixed(0)} ms median, ${Math.max(...samples).toFixed(0)} ms max`,
+    goal: '≤ 1000 ms',
+    met: median(samples) <= 1000,
+  });
+}
+
+function printTable(): void {
+  const header = { figure: 'figure', value: 'value', goal: 'goal', met: 'met' };
+  const table = [header, ...rows.map((r) => ({ ...r, met: r.met ? 'yes' : 'NO' }))];
+  const widths = (['figure', 'value', 'goal', 'met'] as const).map((k) =>
+    Math.max(...table.map((r) => r[k].length)),
+  );
+  const line = (r: (typeof table)[number]) =>
+    (['figure', 'value', 'goal', 'met'] as const)
+      .map((k, i) => r[k].padEnd(widths[i] ?? 0))
+      .join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of table.slice(1)) console.log(line(r));
+}
+
+const dir = tempDir('bookingsync-bench-');
+try {
+  benchAvailability(5_000, dir.path);
+  benchAvailability(20_000, dir.path);
+  await benchStartup(dir.path);
+  printTable();
+} finally {
+  dir.remove();
+}
