@@ -282,3 +282,22 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+/**
+ * Keys for the seed's customer API on the public listener. Only a SHA-256 of each key is kept;
+ * the key itself is shown once, when it is created.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** SHA-256 hex of the whole key. */
+    keyHash: text('key_hash').notNull(),
+    /** The first characters of the key, so the business can tell its keys apart. */
+    prefix: text('prefix').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash').on(t.keyHash)],
+);

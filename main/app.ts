@@ -4,6 +4,7 @@ import { closeDatabase, openDatabase, type Db } from '../db/open.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createHandlers } from './ipc/handlers.js';
 import { createRouter, type Router } from './ipc/router.js';
+import { createApiKeyService } from './services/api-keys.js';
 import { createAvailabilityService } from './services/availability.js';
 import { createBookingService } from './services/bookings.js';
 import { createCatalogService } from './services/catalog.js';
@@ -32,7 +33,8 @@ function createServices(core: Core) {
   const schedule = createScheduleReader(core.db);
   const bookings = createBookingService(core, { settings, catalog, customers, schedule });
   const availability = createAvailabilityService(core, { settings, catalog, schedule });
-  return { settings, catalog, customers, bookings, availability };
+  const apiKeys = createApiKeyService(core);
+  return { settings, catalog, customers, bookings, availability, apiKeys };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App, type AppOptions } from './app.js';
 import { createAdminApi } from './http/admin.js';
-import { createPublicApi } from './http/public-api.js';
+import { createPublicApi, type PublicApiOptions } from './http/public-api.js';
 import { seedDemoBusiness } from './services/demo.js';
 
 export interface HostOptions extends AppOptions {
@@ -14,6 +14,8 @@ export interface HostOptions extends AppOptions {
   adminPort?: number;
   /** Fixed admin token for tests; a fresh random one per start otherwise. */
   adminToken?: string;
+  /** Rate limit and request logging of the public listener. */
+  publicApi?: Omit<PublicApiOptions, 'log'>;
 }
 
 export interface RunningHost {
@@ -34,7 +36,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const app = createApp({ ...options, log });
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-  const publicApi = createPublicApi(app, { log });
+  const publicApi = createPublicApi(app, { ...options.publicApi, log });
   const adminApi = createAdminApi(app, { token: adminToken, log });
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const flags = readFlags();
   let running: RunningHost;
   try {
-    running = await startHost(flags);
+    running = await startHost({ ...flags, publicApi: { logRequests: true } });
   } catch (error) {
     fail(describeStartError(error, flags));
   }

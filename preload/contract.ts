@@ -204,6 +204,17 @@ export const newAppointment = z.object({
 });
 export type NewAppointment = z.infer<typeof newAppointment>;
 
+/** A key for the customer API on the public listener; the secret itself is never part of it. */
+export const apiKey = z.object({
+  id,
+  name: z.string(),
+  /** The key's first characters, to tell keys apart. */
+  prefix: z.string(),
+  createdAt: epochMs,
+  revokedAt: epochMs.nullable(),
+});
+export type ApiKey = z.infer<typeof apiKey>;
+
 // ── channels ─────────────────────────────────────────────────────────────────
 
 const empty = z.object({}).strict();
@@ -342,6 +353,14 @@ export const channels = {
     }),
     output: z.object({ timeZone: z.string(), days: z.array(dayAvailability) }),
   },
+
+  'apiKeys.list': { input: empty, output: z.array(apiKey) },
+  /** The answer carries the key in full, once; only its hash is stored. */
+  'apiKeys.create': {
+    input: z.object({ name }),
+    output: apiKey.extend({ key: z.string() }),
+  },
+  'apiKeys.revoke': { input: byId, output: apiKey },
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,78 +1,104 @@
-// The public listener: what the internet may see. For now liveness, the service list and free
-// slots; the widget issue grows it. Query and body fields are snake_case (DESIGN.md §5).
+// The public listener: what the internet may see. Liveness, the widget's booking routes, the
+// seed's customer API behind an admin key, and the reference at /docs. Query and body fields are
+// snake_case (DESIGN.md §5); the routes themselves are described in routes-*.ts.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ErrorBody } from '../../preload/contract.js';
 import type { App } from '../app.js';
-import { formatInstantInZone, utcToLocalDate } from '../domain/time.js';
-import { ValidationError } from '../errors.js';
-import { issuesFromZod } from '../ipc/router.js';
-import { installErrorHandler } from './errors.js';
-
-const availabilityQuery = z.object({
-  service_id: z.string().min(1).max(64),
-  staff_id: z.string().min(1).max(64).optional(),
-  from: z.iso.date().optional(),
-  days_ahead: z.coerce.number().int().min(1).max(62).default(7),
-});
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(issuesFromZod(result.error));
-  return result.data;
-}
+import type { AppError } from '../errors.js';
+import { renderDocsPage } from './docs-page.js';
+import { clientErrorReply, frameworkErrorReply, installErrorHandler } from './errors.js';
+import {
+  createGuards,
+  defaultBookingWriteLimit,
+  installHardening,
+  type RateLimit,
+} from './hardening.js';
+import { openApiDocument } from './openapi.js';
+import { ClientInputError, mount } from './route-spec.js';
+import { bookingRoutes } from './routes-bookings.js';
+import { catalogRoutes } from './routes-catalog.js';
+import { customerRoutes } from './routes-customers.js';
 
 export interface PublicApiOptions {
   log: (message: string, error?: unknown) => void;
+  /** Booking writes (POST/PATCH/DELETE /api/bookings…) allowed per client; default 30 a minute. */
+  bookingWriteLimit?: RateLimit;
+  /** Log one line per request (method, route pattern, status, time) through `log`. */
+  logRequests?: boolean;
+}
+
+/**
+ * The services name fields as the desk spells them (serviceId); this listener's clients sent
+ * snake_case (service_id). Errors from parsing the request already use the client's names.
+ */
+const fieldNames: Record<string, string> = { idempotencyKey: 'Idempotency-Key' };
+
+function snake(name: string): string {
+  return (
+    fieldNames[name] ??
+    name
+      .split('.')
+      .map((part) =>
+        /^[a-z][A-Za-z0-9]*$/.test(part)
+          ? part.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+          : part,
+      )
+      .join('.')
+  );
+}
+
+export function presentPublicError(error: AppError): ErrorBody {
+  const body = error.toBody();
+  if (error instanceof ClientInputError || !body.details) return body;
+  const details = Object.fromEntries(
+    Object.entries(body.details).map(([key, value]) => {
+      if (key === 'field' && typeof value === 'string') return [key, snake(value)];
+      if (key === 'fields' && Array.isArray(value)) {
+        return [
+          key,
+          value.map((issue: { field: string; message: string }) => ({
+            ...issue,
+            field: snake(issue.field),
+          })),
+        ];
+      }
+      return [snake(key), value];
+    }),
+  );
+  const message = body.message.replace(/\b(serviceId|staffId|idempotencyKey)\b/g, snake);
+  return { ...body, message, details };
 }
 
 export function createPublicApi(app: App, options: PublicApiOptions): FastifyInstance {
-  const server = Fastify({ bodyLimit: 64 * 1024, logger: false, forceCloseConnections: true });
-  installErrorHandler(server, options.log);
-  const { services } = app;
+  const server = Fastify({
+    bodyLimit: 64 * 1024,
+    logger: false,
+    forceCloseConnections: true,
+    frameworkErrors: frameworkErrorReply,
+    clientErrorHandler: clientErrorReply,
+  });
+  installErrorHandler(server, options.log, { present: presentPublicError });
+  const routes = [...catalogRoutes(app), ...bookingRoutes(app), ...customerRoutes(app)];
+  installHardening(server, {
+    routes,
+    ...(options.logRequests ? { logRequests: (line: string) => options.log(line) } : {}),
+  });
 
   server.get('/healthz', async () => ({ ok: true }));
 
-  server.get('/api/services', async () => ({
-    services: services.catalog.listServices().map((s) => ({
-      id: s.id,
-      name: s.name,
-      description: s.description,
-      duration_minutes: s.durationMinutes,
-      price: { amount: s.priceAmount, currency: s.currency },
-      deposit:
-        s.deposit.kind === 'none'
-          ? null
-          : {
-              amount:
-                s.deposit.kind === 'fixed'
-                  ? s.deposit.amount
-                  : Math.round((s.priceAmount * s.deposit.percent) / 100),
-              currency: s.currency,
-            },
-      staff_ids: s.staffIds,
-    })),
-  }));
+  const document = openApiDocument(routes);
+  const page = renderDocsPage(document);
+  server.get('/docs/openapi.json', async () => document);
+  server.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
 
-  server.get('/api/availability', async (request) => {
-    const query = parse(availabilityQuery, request.query);
-    const zone = services.settings.get().timeZone;
-    const result = services.availability.get({
-      serviceId: query.service_id,
-      staffId: query.staff_id,
-      from: query.from ?? utcToLocalDate(app.core.clock.now(), zone),
-      days: query.days_ahead,
-    });
-    return {
-      timezone: result.timeZone,
-      days: result.days.map((day) => ({
-        date: day.date,
-        slots: day.slots.map((slot) => ({
-          start: formatInstantInZone(slot.start, zone),
-          end: formatInstantInZone(slot.end, zone),
-          staff_id: slot.staffId,
-        })),
-      })),
-    };
+  // Inside a plugin so that the rate-limit plugin registered above is loaded when guards are made.
+  void server.register(async (scope) => {
+    const guards = createGuards(
+      scope,
+      app.services.apiKeys,
+      options.bookingWriteLimit ?? defaultBookingWriteLimit,
+    );
+    mount(scope, routes, guards);
   });
 
   return server;

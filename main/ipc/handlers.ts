@@ -50,11 +50,20 @@ function appointmentHandlers(s: Services): HandlerGroup {
   };
 }
 
+function apiKeyHandlers(s: Services): HandlerGroup {
+  return {
+    'apiKeys.list': () => s.apiKeys.list(),
+    'apiKeys.create': (input) => s.apiKeys.create(input),
+    'apiKeys.revoke': (input) => s.apiKeys.revoke(input.id),
+  };
+}
+
 export function createHandlers(services: Services): HandlerMap {
   return mergeHandlers(
     settingsHandlers(services),
     catalogHandlers(services),
     customerHandlers(services),
     appointmentHandlers(services),
+    apiKeyHandlers(services),
   );
 }

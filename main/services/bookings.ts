@@ -251,7 +251,8 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     insertEvent.run({ ...emptyEvent, ...event });
   }
 
-  function create(request: BookingRequest): BookingResult {
+  /** `replayed`: this is the remembered answer to an earlier request with the same key. */
+  function create(request: BookingRequest): BookingResult & { replayed: boolean } {
     const { idempotencyKey, source, actor, ...details } = request;
     const hash = requestHash({ ...details, source });
     const result = db.transaction(
@@ -326,15 +327,14 @@ export function createBookingService(core: Core, deps: BookingDeps) {
       },
       { behavior: 'immediate' },
     );
-    const { replayed, ...value } = result;
-    if (!replayed) {
+    if (!result.replayed) {
       events.emit('appointments.changed', {
-        appointmentId: value.appointment.id,
-        status: value.appointment.status,
+        appointmentId: result.appointment.id,
+        status: result.appointment.status,
         change: 'created',
       });
     }
-    return value;
+    return result;
   }
 
   function reschedule(

@@ -10,6 +10,7 @@ import {
   migrationsFolder,
   openDatabase,
 } from '../../db/open.js';
+import { createApp } from '../../main/app.js';
 import { tempDir } from '../support/app.js';
 
 let dir: ReturnType<typeof tempDir>;
@@ -118,6 +119,27 @@ describe('migrations', () => {
     expect(db.$client.prepare('select count(*) from appointments').pluck().get()).toBe(1);
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
     closeDatabase(db);
+  });
+
+  it('0002_api_keys keeps admin API keys across a re-open, stored only as hashes', () => {
+    const path = join(dir.path, 'keys.sqlite');
+    const first = createApp({ dbPath: path, log: () => {} });
+    const made = first.services.apiKeys.create({ name: 'CRM' });
+    const revoked = first.services.apiKeys.create({ name: 'old laptop' });
+    first.services.apiKeys.revoke(revoked.id);
+    first.close();
+    expect(tables(path)).toContain('api_keys');
+
+    const again = createApp({ dbPath: path, log: () => {} });
+    expect(again.services.apiKeys.verify(made.key)).toMatchObject({ id: made.id, name: 'CRM' });
+    expect(again.services.apiKeys.verify(revoked.key)).toBeNull();
+    expect(again.services.apiKeys.list().map((k) => [k.name, k.revokedAt === null])).toEqual([
+      ['CRM', true],
+      ['old laptop', false],
+    ]);
+    const stored = JSON.stringify(again.db.$client.prepare('select * from api_keys').all());
+    expect(stored).not.toContain(made.key);
+    again.close();
   });
 
   it('refuses a file from a newer BookingSync and leaves it untouched', () => {

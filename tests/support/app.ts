@@ -37,16 +37,19 @@ export function london(date: string, time: string): number {
   return ms;
 }
 
-export interface TestBusiness {
-  app: App;
-  clock: TestClock;
-  dbPath: string;
+export interface TestSalon {
   alice: string;
   bob: string;
   /** 60 min, 10 min buffer after, Alice and Bob. */
   cut: string;
   /** 30 min, no buffers, Alice only. */
   trim: string;
+}
+
+export interface TestBusiness extends TestSalon {
+  app: App;
+  clock: TestClock;
+  dbPath: string;
   dispose(): void;
 }
 
@@ -65,6 +68,20 @@ export function createTestBusiness(now = london('2026-11-30', '08:00')): TestBus
   const dbPath = join(dir.path, 'business.sqlite');
   const clock = testClock(now);
   const app = createApp({ dbPath, clock, log: () => {} });
+  return {
+    app,
+    clock,
+    dbPath,
+    ...seedTestSalon(app),
+    dispose: () => {
+      app.close();
+      dir.remove();
+    },
+  };
+}
+
+/** The salon of createTestBusiness, written into any app (e.g. one a test host started). */
+export function seedTestSalon(app: App): TestSalon {
   const s = app.services;
   s.settings.update({
     name: 'Test Salon',
@@ -94,17 +111,5 @@ export function createTestBusiness(now = london('2026-11-30', '08:00')): TestBus
     priceAmount: 2000,
     staffIds: [alice],
   }).id;
-  return {
-    app,
-    clock,
-    dbPath,
-    alice,
-    bob,
-    cut,
-    trim,
-    dispose: () => {
-      app.close();
-      dir.remove();
-    },
-  };
+  return { alice, bob, cut, trim };
 }

@@ -1,0 +1,143 @@
+// The public listener's shapes (DESIGN.md §5), snake_case. Handlers parse with these and
+// /docs/openapi.json is generated from them: there is no other copy.
+import { z } from 'zod';
+import { appointmentStatus, errorBody } from '../../preload/contract.js';
+import type { ResponseSpec } from './route-spec.js';
+
+export const id = z.string().min(1).max(64);
+
+/** How every instant leaves this listener: wall clock in the business's zone, with its offset. */
+export const instant = z.string().meta({
+  description: "ISO 8601 with the business zone's UTC offset at that instant",
+  examples: ['2026-12-01T09:00:00+00:00'],
+});
+
+/** What a client must send: an unambiguous instant, so a visitor's own zone cannot shift it. */
+export const instantInput = z.iso
+  .datetime({
+    offset: true,
+    error: 'must be ISO 8601 with seconds and a UTC offset, like 2026-12-01T09:00:00+00:00',
+  })
+  .meta({
+    description: 'ISO 8601 date and time with seconds and a UTC offset (or Z)',
+    examples: ['2026-12-01T09:00:00+00:00'],
+  });
+
+export const money = z.object({
+  amount: z.int().meta({ description: 'Minor units (pence, cents)' }),
+  currency: z.string().meta({ description: 'ISO 4217', examples: ['GBP'] }),
+});
+
+export const errorResponse = z.object({ error: errorBody });
+
+/** A documented refusal: every one has the same `{ error }` body. */
+export const failure = (description: string): ResponseSpec => ({
+  description,
+  schema: errorResponse,
+});
+
+// ── services and availability ───────────────────────────────────────────────
+
+export const publicService = z.object({
+  id,
+  name: z.string(),
+  description: z.string(),
+  duration_minutes: z.int(),
+  price: money,
+  deposit: money.nullable().meta({ description: 'Taken when booking; null when none is asked' }),
+  staff_ids: z.array(id),
+});
+export type PublicService = z.output<typeof publicService>;
+
+export const servicesResponse = z.object({ services: z.array(publicService) });
+
+export const availabilityQuery = z.object({
+  service_id: id,
+  staff_id: id.optional().meta({ description: 'Omitted: anyone who performs the service' }),
+  from: z.iso
+    .date()
+    .optional()
+    .meta({ description: "First day (YYYY-MM-DD) in the business's zone; default today" }),
+  days_ahead: z.coerce.number().int().min(1).max(62).default(7),
+});
+
+export const availabilityResponse = z.object({
+  timezone: z.string().meta({ examples: ['Europe/London'] }),
+  days: z.array(
+    z.object({
+      date: z.iso.date(),
+      slots: z.array(z.object({ start: instant, end: instant, staff_id: id })),
+    }),
+  ),
+});
+
+// ── bookings ─────────────────────────────────────────────────────────────────
+
+const personName = z.string().trim().min(1, 'must not be empty').max(200);
+const phone = z.string().trim().min(3).max(40);
+const email = z.email().max(254);
+
+export const bookingRequest = z.strictObject({
+  service_id: id,
+  staff_id: id.optional().meta({ description: 'Omitted: whoever is free' }),
+  start: instantInput,
+  customer: z
+    .strictObject({ name: personName, phone: phone.optional(), email: email.optional() })
+    .refine((c) => c.phone !== undefined || c.email !== undefined, {
+      message: 'a phone number or an email address is needed to reach the customer',
+      path: ['phone'],
+    })
+    .meta({ description: 'A phone number, an email address or both' }),
+  note: z.string().max(2000).optional(),
+  sms_consent: z.boolean().optional().meta({ description: 'May the business text reminders' }),
+});
+export type BookingRequest = z.output<typeof bookingRequest>;
+
+export const idempotencyKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .meta({ description: 'Any unique string per booking attempt, e.g. a UUID' });
+
+/** What the holder of a manage token may see: this booking, nobody else's details. */
+export const publicBooking = z.object({
+  id,
+  status: appointmentStatus,
+  start: instant,
+  end: instant,
+  service_id: id,
+  service_name: z.string(),
+  staff_id: id,
+  staff_name: z.string(),
+  price: money,
+  hold_expires_at: instant
+    .nullable()
+    .meta({ description: 'Only for pending_payment: when the unpaid hold lapses' }),
+  changes_allowed_until: instant.meta({
+    description: 'Last moment the customer may reschedule or cancel online',
+  }),
+  customer: z.object({ first_name: z.string() }),
+});
+export type PublicBooking = z.output<typeof publicBooking>;
+
+export const bookingCreated = z.object({
+  booking: publicBooking,
+  manage_token: z.string().meta({
+    description: 'Shown once: the key to view, reschedule or cancel this booking',
+  }),
+});
+
+export const bookingResponse = z.object({ booking: publicBooking });
+
+export const manageTokenParams = z.object({
+  manage_token: z.string().meta({ description: 'From the answer that created the booking' }),
+});
+
+export const rescheduleRequest = z.strictObject({
+  start: instantInput,
+  staff_id: id.optional().meta({ description: 'Omitted: stay with the same staff member' }),
+});
+
+export const cancelRequest = z
+  .strictObject({ reason: z.string().trim().max(500).optional() })
+  .optional();

@@ -1,0 +1,97 @@
+// What can be booked and when: the first two calls the widget makes, open to any origin.
+import type { z } from 'zod';
+import type { Service } from '../../preload/contract.js';
+import type { App } from '../app.js';
+import { formatInstantInZone, utcToLocalDate } from '../domain/time.js';
+import {
+  availabilityQuery,
+  availabilityResponse,
+  failure,
+  servicesResponse,
+  type PublicService,
+} from './public-schemas.js';
+import { defineRoute, type AnyRoute } from './route-spec.js';
+
+const open = { cors: true, adminKey: false, bookingWrite: false };
+
+function toPublicService(s: Service): PublicService {
+  const deposit =
+    s.deposit.kind === 'none'
+      ? null
+      : {
+          amount:
+            s.deposit.kind === 'fixed'
+              ? s.deposit.amount
+              : Math.round((s.priceAmount * s.deposit.percent) / 100),
+          currency: s.currency,
+        };
+  return {
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    duration_minutes: s.durationMinutes,
+    price: { amount: s.priceAmount, currency: s.currency },
+    deposit,
+    staff_ids: s.staffIds,
+  };
+}
+
+export function catalogRoutes(app: App): AnyRoute[] {
+  const { services, core } = app;
+  const zone = () => services.settings.get().timeZone;
+
+  return [
+    defineRoute({
+      operationId: 'listServices',
+      method: 'GET',
+      path: '/api/services',
+      tag: 'Booking',
+      summary: 'Bookable services',
+      access: open,
+      responses: { 200: { description: 'Active services', schema: servicesResponse } },
+      handle: () => ({
+        status: 200,
+        body: { services: services.catalog.listServices().map(toPublicService) },
+      }),
+    }),
+
+    defineRoute({
+      operationId: 'getAvailability',
+      method: 'GET',
+      path: '/api/availability',
+      tag: 'Booking',
+      summary: 'Free slots per day',
+      description:
+        "Days are calendar days in the business's zone; slots respect notice and buffers.",
+      access: open,
+      query: availabilityQuery,
+      responses: {
+        200: { description: 'Free slots, day by day', schema: availabilityResponse },
+        404: failure('No such service or staff member'),
+        422: failure('A query parameter is missing or malformed; details.fields names it'),
+      },
+      handle: ({ query }) => {
+        const timeZone = zone();
+        const result = services.availability.get({
+          serviceId: query.service_id,
+          staffId: query.staff_id,
+          from: query.from ?? utcToLocalDate(core.clock.now(), timeZone),
+          days: query.days_ahead,
+        });
+        const at = (ms: number) => formatInstantInZone(ms, timeZone);
+        const body: z.output<typeof availabilityResponse> = {
+          timezone: result.timeZone,
+          days: result.days.map((day) => ({
+            date: day.date,
+            slots: day.slots.map((s) => ({
+              start: at(s.start),
+              end: at(s.end),
+              staff_id: s.staffId,
+            })),
+          })),
+        };
+        return { status: 200, body };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,314 @@
+// The widget's REST routes over real sockets: booking, idempotent retries, viewing, moving and
+// cancelling with the manage token, and the field names of every refusal.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { london } from '../support/app.js';
+import { call, startPublicHost, type PublicHost } from '../support/public-host.js';
+
+let server: PublicHost;
+beforeEach(async () => {
+  server = await startPublicHost({ bookingWriteLimit: { max: 1000, windowMs: 60_000 } });
+});
+afterEach(() => server.close());
+
+interface Booking {
+  id: string;
+  status: string;
+  start: string;
+  end: string;
+  service_id: string;
+  service_name: string;
+  staff_id: string;
+  staff_name: string;
+  changes_allowed_until: string;
+  customer: Record<string, unknown>;
+}
+interface Created {
+  booking: Booking;
+  manage_token: string;
+}
+interface Failure {
+  error: {
+    code: string;
+    message: string;
+    details: { fields?: { field: string }[]; field?: string; [key: string]: unknown };
+  };
+}
+
+const nine = '2026-12-01T09:00:00+00:00';
+
+function bookingBody(overrides: Record<string, unknown> = {}) {
+  return {
+    service_id: server.cut,
+    staff_id: server.alice,
+    start: nine,
+    customer: { name: 'Jane Doe', phone: '07911 123456', email: 'jane@example.com' },
+    ...overrides,
+  };
+}
+
+function post(body: unknown, headers: Record<string, string> = {}) {
+  return call<Created & Failure>(`${server.url}/api/bookings`, { method: 'POST', body, headers });
+}
+
+async function book(overrides: Record<string, unknown> = {}): Promise<Created> {
+  const answer = await post(bookingBody(overrides));
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body;
+}
+
+const fieldsOf = (failure: Failure) => failure.error.details.fields?.map((f) => f.field);
+
+function appointmentCount(): number {
+  return server.host.app.db.$client
+    .prepare('select count(*) from appointments')
+    .pluck()
+    .get() as number;
+}
+
+describe('finding a slot', () => {
+  it('lists services and free slots in the business zone, with offsets', async () => {
+    const services = await call<{ services: { id: string; staff_ids: string[] }[] }>(
+      `${server.url}/api/services`,
+    );
+    expect(services.body.services.map((s) => s.id).sort()).toEqual(
+      [server.cut, server.trim].sort(),
+    );
+    const free = await call<{
+      timezone: string;
+      days: { date: string; slots: { start: string }[] }[];
+    }>(
+      `${server.url}/api/availability?service_id=${server.cut}&staff_id=${server.alice}&from=2026-12-01&days_ahead=1`,
+    );
+    expect(free.status).toBe(200);
+    expect(free.body.timezone).toBe('Europe/London');
+    expect(free.body.days[0]?.slots[0]).toEqual({
+      start: nine,
+      end: '2026-12-01T10:00:00+00:00',
+      staff_id: server.alice,
+    });
+  });
+});
+
+describe('POST /api/bookings', () => {
+  it('books: 201 with the booking and a manage token, made by the customer', async () => {
+    const made = await book();
+    expect(made.booking).toMatchObject({
+      status: 'confirmed',
+      start: nine,
+      end: '2026-12-01T10:00:00+00:00',
+      service_id: server.cut,
+      service_name: 'Cut',
+      staff_id: server.alice,
+      staff_name: 'Alice',
+      changes_allowed_until: '2026-11-30T09:00:00+00:00',
+      customer: { first_name: 'Jane' },
+    });
+    // ≥ 128 bits of randomness in base64url is at least 22 characters.
+    expect(made.manage_token).toMatch(/^[\w-]{22,}$/);
+    const { bookings } = server.host.app.services;
+    expect(bookings.get(made.booking.id).source).toBe('api');
+    expect(bookings.history(made.booking.id)[0]).toMatchObject({
+      kind: 'created',
+      actor: 'customer',
+    });
+  });
+
+  it('marks a booking from a browser page as the widget’s', async () => {
+    const answer = await post(bookingBody(), { origin: 'https://salon.example' });
+    expect(answer.status).toBe(201);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(server.host.app.services.bookings.get(answer.body.booking.id).source).toBe('widget');
+  });
+
+  it('answers 409 CONFLICT when the slot is gone', async () => {
+    await book();
+    const late = await post(
+      bookingBody({
+        customer: { name: 'Sam', email: 'sam@example.com' },
+        start: '2026-12-01T09:30:00+00:00',
+      }),
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({ code: 'CONFLICT', details: { field: 'start' } });
+    expect(late.body.error.message).toMatch(/no longer free/);
+  });
+
+  it('answers 422 naming each field as the client spelled it, and stores nothing', async () => {
+    const cases: [unknown, string[]][] = [
+      [bookingBody({ customer: { name: 'X', phone: '12' } }), ['customer.phone']],
+      [bookingBody({ customer: { name: 'X' } }), ['customer.phone']],
+      [bookingBody({ start: '2026-12-01T09:00:00' }), ['start']],
+      [bookingBody({ start: 'tomorrow at nine' }), ['start']],
+      [bookingBody({ start: '2026-02-30T09:00:00+00:00' }), ['start']],
+      [bookingBody({ start: '2026-11-27T09:00:00+00:00' }), ['start']],
+      [bookingBody({ staffId: server.alice }), ['staffId']],
+      [bookingBody({ service_id: 'svc_nope' }), ['service_id']],
+      [bookingBody({ staff_id: 'stf_nope' }), ['staff_id']],
+      [bookingBody({ service_id: server.trim, staff_id: server.bob }), ['staff_id']],
+      [bookingBody({ note: 'x'.repeat(2001), sms_consent: 'yes' }), ['note', 'sms_consent']],
+      [[], ['body']],
+    ];
+    for (const [body, fields] of cases) {
+      const answer = await post(body);
+      expect(answer.status, JSON.stringify(body).slice(0, 80)).toBe(422);
+      expect(answer.body.error.code).toBe('VALIDATION');
+      expect(fieldsOf(answer.body)?.sort()).toEqual(fields);
+    }
+    expect(appointmentCount()).toBe(0);
+  });
+
+  it('keeps the business’s notice and horizon for public bookings (422 POLICY)', async () => {
+    const soon = await post(bookingBody({ start: '2026-11-30T08:30:00+00:00' }));
+    expect(soon.status).toBe(422);
+    expect(soon.body.error).toMatchObject({ code: 'POLICY', details: { rule: 'minimum_notice' } });
+    const far = await post(bookingBody({ start: '2027-03-01T09:00:00+00:00' }));
+    expect(far.body.error).toMatchObject({ code: 'POLICY', details: { rule: 'horizon' } });
+  });
+
+  it('accepts the same instant written with another offset', async () => {
+    const made = await book({ start: '2026-12-01T10:00:00+01:00' });
+    expect(made.booking.start).toBe(nine);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('answers a retry with the first booking and refuses the key for another body', async () => {
+    const headers = { 'idempotency-key': 'order-7f3a' };
+    const first = await post(bookingBody(), headers);
+    const retry = await post(bookingBody(), headers);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(appointmentCount()).toBe(1);
+
+    const other = await post(bookingBody({ start: '2026-12-01T14:00:00+00:00' }), headers);
+    expect(other.status).toBe(409);
+    expect(other.body.error).toMatchObject({
+      code: 'CONFLICT',
+      details: { field: 'Idempotency-Key' },
+    });
+    expect(appointmentCount()).toBe(1);
+  });
+
+  it('keeps neither the key nor the manage token readable in the database', async () => {
+    const made = (await post(bookingBody(), { 'idempotency-key': 'order-7f3a' })).body;
+    const stored = JSON.stringify(
+      server.host.app.db.$client.prepare('select * from idempotency_keys').all(),
+    );
+    expect(stored).not.toContain('order-7f3a');
+    expect(stored).not.toContain(made.manage_token);
+  });
+
+  it('refuses an empty or oversized key with the header named', async () => {
+    const answer = await post(bookingBody(), { 'idempotency-key': 'k'.repeat(201) });
+    expect(answer.status).toBe(422);
+    expect(fieldsOf(answer.body)).toEqual(['Idempotency-Key']);
+  });
+});
+
+describe('/api/bookings/{manage_token}', () => {
+  it('shows the booking to its token holder: first name at most, no contact details', async () => {
+    const made = await book();
+    const seen = await call<{ booking: Booking }>(
+      `${server.url}/api/bookings/${made.manage_token}`,
+    );
+    expect(seen.status).toBe(200);
+    expect(seen.body.booking).toEqual(made.booking);
+    const text = JSON.stringify(seen.body);
+    for (const secret of ['Doe', 'jane@example.com', '7911', 'cus_']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('answers 404 for an unknown or malformed token, without echoing it', async () => {
+    await book();
+    for (const token of ['A'.repeat(32), 'short', '..%2F..', 'x'.repeat(100)]) {
+      for (const method of ['GET', 'PATCH', 'DELETE']) {
+        const answer = await call<Failure>(`${server.url}/api/bookings/${token}`, {
+          method,
+          ...(method === 'PATCH' ? { body: { start: nine } } : {}),
+        });
+        expect(answer.status, `${method} ${token}`).toBe(404);
+        expect(answer.body.error.code).toBe('NOT_FOUND');
+        if (token.length > 8) expect(JSON.stringify(answer.body)).not.toContain(token);
+      }
+    }
+    const huge = await call<Failure>(`${server.url}/api/bookings/${'x'.repeat(500)}`);
+    expect(huge.status).toBe(414);
+    expect(huge.body.error.code).toBe('VALIDATION');
+  });
+
+  it('reschedules within the rules, as the customer', async () => {
+    const made = await book();
+    await book({
+      start: '2026-12-01T14:00:00+00:00',
+      customer: { name: 'Sam', email: 'sam@example.com' },
+    });
+    const url = `${server.url}/api/bookings/${made.manage_token}`;
+
+    const clash = await call<Failure>(url, {
+      method: 'PATCH',
+      body: { start: '2026-12-01T13:30:00+00:00' },
+    });
+    expect(clash.status).toBe(409);
+    const bad = await call<Failure>(url, {
+      method: 'PATCH',
+      body: { start: 'soon', staffId: 'x' },
+    });
+    expect(bad.status).toBe(422);
+    expect(fieldsOf(bad.body)?.sort()).toEqual(['staffId', 'start']);
+
+    const moved = await call<{ booking: Booking }>(url, {
+      method: 'PATCH',
+      body: { start: '2026-12-02T11:00:00+00:00', staff_id: server.bob },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.booking).toMatchObject({
+      start: '2026-12-02T11:00:00+00:00',
+      staff_id: server.bob,
+      staff_name: 'Bob',
+    });
+    const history = server.host.app.services.bookings.history(made.booking.id);
+    expect(history.at(-1)).toMatchObject({ kind: 'rescheduled', actor: 'customer' });
+  });
+
+  it('cancels before the cut-off, frees the slot, and will not cancel twice', async () => {
+    const made = await book();
+    const url = `${server.url}/api/bookings/${made.manage_token}`;
+    const cancelled = await call<{ booking: Booking }>(url, {
+      method: 'DELETE',
+      body: { reason: 'Ill' },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.booking.status).toBe('cancelled');
+    expect(server.host.app.services.bookings.get(made.booking.id).cancelReason).toBe('Ill');
+    const again = await call<Failure>(url, { method: 'DELETE' });
+    expect(again.status).toBe(422);
+    expect(again.body.error.code).toBe('POLICY');
+    await book({ customer: { name: 'Sam', email: 'sam@example.com' } });
+  });
+
+  it('refuses to move or cancel after the cut-off, with the reason', async () => {
+    const made = await book();
+    const url = `${server.url}/api/bookings/${made.manage_token}`;
+    server.clock.set(london('2026-11-30', '09:01'));
+    for (const [method, body] of [
+      ['PATCH', { start: '2026-12-02T11:00:00+00:00' }],
+      ['DELETE', undefined],
+    ] as const) {
+      const refused = await call<Failure>(url, { method, body });
+      expect(refused.status, method).toBe(422);
+      expect(refused.body.error).toMatchObject({
+        code: 'POLICY',
+        details: { rule: 'cancellation_cutoff', cutoff_minutes: 1440 },
+      });
+      expect(refused.body.error.message).toMatch(/1 day before the appointment/);
+    }
+    expect(server.host.app.services.bookings.get(made.booking.id)).toMatchObject({
+      status: 'confirmed',
+      start: london('2026-12-01', '09:00'),
+    });
+  });
+});

@@ -1,0 +1,71 @@
+// The whole server in-process (both listeners, real sockets on loopback, a temporary SQLite file)
+// holding the test salon of app.ts, with a clock the test moves by hand.
+import { join } from 'node:path';
+import { startHost, type RunningHost } from '../../main/host.js';
+import type { PublicApiOptions } from '../../main/http/public-api.js';
+import {
+  london,
+  seedTestSalon,
+  tempDir,
+  testClock,
+  type TestClock,
+  type TestSalon,
+} from './app.js';
+
+export interface PublicHost extends TestSalon {
+  host: RunningHost;
+  clock: TestClock;
+  /** http://127.0.0.1:PORT of the public listener. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPublicHost(
+  publicApi: Omit<PublicApiOptions, 'log'> = {},
+  log: (message: string, error?: unknown) => void = () => {},
+): Promise<PublicHost> {
+  const dir = tempDir();
+  const clock = testClock(london('2026-11-30', '08:00'));
+  const host = await startHost({
+    dbPath: join(dir.path, 'business.sqlite'),
+    clock,
+    host: '127.0.0.1',
+    port: 0,
+    adminPort: 0,
+    log,
+    publicApi,
+  });
+  return {
+    host,
+    clock,
+    url: host.publicUrl,
+    ...seedTestSalon(host.app),
+    async close() {
+      await host.close();
+      dir.remove();
+    },
+  };
+}
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** fetch, then the JSON body (every answer of the public API is JSON except /docs). */
+export async function call<T = Record<string, unknown>>(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
+  const hasBody = init.body !== undefined;
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    ...(hasBody
+      ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
+      : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: JSON.parse(text) as T };
+}
