@@ -1,6 +1,8 @@
 // Bundles the Node side into dist/: server mode (dist/server.js) and the Electron shell
 // (dist/index.js), with the migrations beside them. One bundled file starts in about half the
 // time of thousands of separate modules, which is what keeps "start to ready" under a second.
+// buildRenderer() builds the receptionist UI (Vite, renderer/) into dist/renderer/ and server
+// mode's bridge (preload/browser.ts) beside it.
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -40,6 +42,25 @@ export async function buildMain() {
   cpSync(join(root, 'db/migrations'), join(outdir, 'migrations'), { recursive: true });
 }
 
+export async function buildRenderer() {
+  // Imported here, not at the top: building only the Node side should not load Vite.
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  // Server mode's stand-in for Electron's preload script: the admin listener injects it into
+  // index.html, so it must not be part of the renderer bundle itself.
+  await build({
+    entryPoints: [join(root, 'preload/browser.ts')],
+    outfile: join(outdir, 'renderer/bridge.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await buildMain();
+  await Promise.all([buildMain(), buildRenderer()]);
 }

@@ -38,6 +38,32 @@ export default tseslint.config(
     },
   },
   {
+    // The receptionist UI and server mode's bridge run in a browser, not under Node.
+    files: ['renderer/src/**/*.{ts,tsx}', 'preload/browser.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The renderer reaches the core only through the contract and the bridge on window.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(main|db|tests)/',
+              message: 'The renderer may import only preload/contract.ts from outside renderer/.',
+            },
+            {
+              regex: '^(\\.\\./)+preload/(?!contract\\.js$)',
+              message: 'The renderer may import only preload/contract.ts from outside renderer/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A test that reads past an assertion it just made may say so with `!`.
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

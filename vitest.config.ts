@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      // Browser journeys (Playwright + Debian's Chromium) against server mode.
+      'tests/e2e/**/*.test.ts',
+    ],
     // Integration tests start servers and child processes; two workers match the 2-core machines.
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',

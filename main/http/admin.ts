@@ -1,7 +1,11 @@
-// Server mode's receptionist listener (loopback only): the same router as Electron IPC over
-// POST /rpc/:channel, events over SSE at /events. Every request must carry the per-start token
-// (query ?token=, Authorization: Bearer, or the cookie set when the page was opened with it).
+// Server mode's receptionist listener (loopback only): the receptionist UI (dist/renderer) at /,
+// the same router as Electron IPC over POST /rpc/:channel, events over SSE at /events. Every
+// request must carry the per-start token (query ?token=, Authorization: Bearer, or the cookie set
+// when the page was opened with it).
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { App } from '../app.js';
 import { installErrorHandler } from './errors.js';
@@ -24,24 +28,101 @@ function presentedToken(request: FastifyRequest): string | undefined {
   return cookie?.slice(COOKIE.length + 1);
 }
 
+// ── the built UI ─────────────────────────────────────────────────────────────
+
+/**
+ * dist/renderer: beside dist/server.js when running the bundle, two folders up when this file
+ * runs from source (tests that start the host in-process).
+ */
+function defaultRendererDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'renderer'), join(here, '..', '..', 'dist', 'renderer')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? join(here, 'renderer');
+}
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+interface StaticFile {
+  type: string;
+  body: Buffer;
+}
+
+/** Reads files of the build folder only; a path that climbs out of it, or any other type, is none. */
+function rendererFiles(dir: string) {
+  const root = resolve(dir);
+  return {
+    /** index.html with the bridge script in front of the UI's bundle; undefined when not built. */
+    indexHtml(): string | undefined {
+      const file = join(root, 'index.html');
+      if (!existsSync(file)) return undefined;
+      // Server mode's equivalent of Electron's preload: window.bookingSync exists before the UI runs.
+      return readFileSync(file, 'utf8').replace(
+        '<head>',
+        '<head>\n    <script src="./bridge.js"></script>',
+      );
+    },
+    file(path: string): StaticFile | undefined {
+      const full = resolve(root, path);
+      const inside = relative(root, full);
+      const type = contentTypes[extname(full)];
+      if (!type || inside.startsWith('..') || inside.startsWith(sep) || !existsSync(full)) {
+        return undefined;
+      }
+      return { type, body: readFileSync(full) };
+    },
+  };
+}
+
 const placeholderPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>BookingSync</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto">
 <h1>BookingSync is running</h1>
-<p>The receptionist's screens are not part of this build yet. The desk API answers at
-<code>POST /rpc/&lt;channel&gt;</code> and live updates stream from <code>/events</code>.</p>
+<p>The receptionist's screens were not found: <code>dist/renderer</code> is missing from this
+build. Run <code>npm run build</code> (or <code>npm run serve</code>, which builds first) and reload.
+The desk API answers at <code>POST /rpc/&lt;channel&gt;</code> and live updates stream from
+<code>/events</code>.</p>
 </body></html>`;
+
+/**
+ * The UI runs no inline script and talks only to this origin. Mantine injects <style> elements
+ * (its CSS variables), hence 'unsafe-inline' for styles alone.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export interface AdminApiOptions {
   token: string;
   log: (message: string, error?: unknown) => void;
+  /** The built UI; dist/renderer beside the bundle (or the repository's, from source) by default. */
+  rendererDir?: string;
 }
 
 export function createAdminApi(app: App, options: AdminApiOptions): FastifyInstance {
   const server = Fastify({ bodyLimit: 1024 * 1024, logger: false, forceCloseConnections: true });
   installErrorHandler(server, options.log);
   const expected = digest(options.token);
+  const files = rendererFiles(options.rendererDir ?? defaultRendererDir());
+
+  server.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', contentSecurityPolicy);
+    reply.header('x-content-type-options', 'nosniff');
+    // The first address carries the token in its query: never hand it on as a referrer.
+    reply.header('referrer-policy', 'no-referrer');
+  });
 
   server.addHook('onRequest', async (request, reply) => {
     const token = presentedToken(request);
@@ -58,8 +139,24 @@ export function createAdminApi(app: App, options: AdminApiOptions): FastifyInsta
 
   server.get('/', async (_request, reply) => {
     reply.header('set-cookie', `${COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
+    reply.header('cache-control', 'no-store');
     reply.type('text/html; charset=utf-8');
-    return placeholderPage;
+    return files.indexHtml() ?? placeholderPage;
+  });
+
+  server.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
+    const asset = files.file(`assets/${request.params['*']}`);
+    if (!asset) return reply.callNotFound();
+    // File names carry a content hash: a changed file is a new name.
+    reply.header('cache-control', 'private, max-age=31536000, immutable');
+    return reply.type(asset.type).send(asset.body);
+  });
+
+  server.get('/bridge.js', async (_request, reply) => {
+    const bridge = files.file('bridge.js');
+    if (!bridge) return reply.callNotFound();
+    reply.header('cache-control', 'no-cache');
+    return reply.type(bridge.type).send(bridge.body);
   });
 
   server.post<{ Params: { channel: string } }>('/rpc/:channel', async (request) => {

@@ -1,7 +1,11 @@
-// Builds dist/server.js once per test run, so process tests run the bundle that ships.
+// Builds dist/server.js and the receptionist UI (dist/renderer) once per test run, so process
+// and browser tests run the bundles that ship.
 // @ts-expect-error: the build script is plain JavaScript without type declarations.
-import { buildMain } from '../../esbuild.config.mjs';
+import { buildMain, buildRenderer } from '../../esbuild.config.mjs';
 
 export default async function setup(): Promise<void> {
-  await (buildMain as () => Promise<void>)();
+  await Promise.all([
+    (buildMain as () => Promise<void>)(),
+    (buildRenderer as () => Promise<void>)(),
+  ]);
 }

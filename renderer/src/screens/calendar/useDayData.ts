@@ -1,0 +1,79 @@
+// Everything the day view shows for one date, fetched through the cache: the staff and their
+// hours, time off, appointments with their customers' names, and the services.
+import { useQueries } from '@tanstack/react-query';
+import type {
+  Appointment,
+  Customer,
+  Service,
+  Settings,
+  StaffMember,
+} from '../../../../preload/contract.js';
+import { channelQuery, useChannel } from '../../client/queries.js';
+import { addDays, zonedToUtc } from '../../time/zone.js';
+
+export interface WorkingInterval {
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+}
+
+export interface DayData {
+  staff: StaffMember[];
+  services: Map<string, Service>;
+  appointments: Appointment[];
+  customers: Map<string, Customer>;
+  hoursByStaff: Map<string, WorkingInterval[]>;
+  timeOff: { id: string; staffId: string; startAt: number; endAt: number; reason: string }[];
+  dayStart: number;
+  dayEnd: number;
+  loading: boolean;
+}
+
+export function useDayData(date: string, settings: Settings): DayData {
+  const zone = settings.timeZone;
+  const dayStart = zonedToUtc(date, 0, zone);
+  const dayEnd = zonedToUtc(addDays(date, 1), 0, zone);
+
+  const staffQuery = useChannel('staff.list', {});
+  const servicesQuery = useChannel('services.list', { includeInactive: true });
+  const appointmentsQuery = useChannel('appointments.list', { from: dayStart, to: dayEnd });
+  const timeOffQuery = useChannel('timeOff.list', { from: dayStart, to: dayEnd });
+
+  const staff = (staffQuery.data ?? [])
+    .filter((s) => s.active)
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
+
+  const hours = useQueries({
+    queries: staff.map((s) => ({
+      ...channelQuery('hours.get', { staffId: s.id }),
+      staleTime: 300_000,
+    })),
+  });
+
+  const appointments = appointmentsQuery.data ?? [];
+  // One customers.get per customer of the day, each cached: a day has a few dozen at most.
+  const customerIds = [...new Set(appointments.map((a) => a.customerId))];
+  const customerQueries = useQueries({
+    queries: customerIds.map((id) => ({
+      ...channelQuery('customers.get', { id }),
+      staleTime: 300_000,
+    })),
+  });
+
+  const customers = new Map<string, Customer>();
+  for (const q of customerQueries) if (q.data) customers.set(q.data.id, q.data);
+  const hoursByStaff = new Map<string, WorkingInterval[]>();
+  staff.forEach((s, i) => hoursByStaff.set(s.id, hours[i]?.data ?? []));
+
+  return {
+    staff,
+    services: new Map((servicesQuery.data ?? []).map((s) => [s.id, s])),
+    appointments,
+    customers,
+    hoursByStaff,
+    timeOff: timeOffQuery.data ?? [],
+    dayStart,
+    dayEnd,
+    loading: staffQuery.isPending || appointmentsQuery.isPending || servicesQuery.isPending,
+  };
+}

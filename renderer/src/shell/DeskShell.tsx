@@ -1,0 +1,98 @@
+// The frame around every screen: the business's name, navigation, light/dark switch.
+import {
+  ActionIcon,
+  AppShell,
+  Group,
+  NavLink,
+  Text,
+  Title,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useChannel } from '../client/queries.js';
+import { CalendarScreen } from '../screens/calendar/CalendarScreen.js';
+import { PlaceholderScreen } from '../screens/placeholder/PlaceholderScreen.js';
+
+const screens = [
+  { key: 'calendar', label: 'Calendar' },
+  { key: 'customers', label: 'Customers' },
+  { key: 'services', label: 'Services' },
+  { key: 'settings', label: 'Settings' },
+] as const;
+type ScreenKey = (typeof screens)[number]['key'];
+
+function ColorSchemeToggle() {
+  const { setColorScheme } = useMantineColorScheme();
+  const scheme = useComputedColorScheme('light');
+  const next = scheme === 'dark' ? 'light' : 'dark';
+  return (
+    <ActionIcon
+      variant="default"
+      size="lg"
+      aria-label={`Switch to ${next} mode`}
+      data-testid="color-scheme-toggle"
+      data-scheme={scheme}
+      onClick={() => setColorScheme(next)}
+    >
+      <span aria-hidden>{scheme === 'dark' ? '☀' : '☾'}</span>
+    </ActionIcon>
+  );
+}
+
+function Screen({ screen }: { screen: ScreenKey }) {
+  switch (screen) {
+    case 'calendar':
+      return <CalendarScreen />;
+    case 'customers':
+      return <PlaceholderScreen title="Customers" what="the customer list, search and merge" />;
+    case 'services':
+      return <PlaceholderScreen title="Services" what="services, staff, hours and time off" />;
+    case 'settings':
+      return <PlaceholderScreen title="Settings" what="business settings and booking rules" />;
+    default: {
+      const never: never = screen;
+      throw new Error(`Unknown screen ${String(never)}`);
+    }
+  }
+}
+
+export function DeskShell() {
+  const [screen, setScreen] = useState<ScreenKey>('calendar');
+  const settings = useChannel('settings.get', {});
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 180, breakpoint: 0 }} padding={0}>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={1} size="h4" data-testid="business-name">
+              {settings.data?.name ?? 'BookingSync'}
+            </Title>
+            {settings.data && (
+              <Text size="xs" c="dimmed">
+                {settings.data.timeZone}
+              </Text>
+            )}
+          </Group>
+          <ColorSchemeToggle />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Screens">
+        {screens.map((s) => (
+          <NavLink
+            key={s.key}
+            component="button"
+            label={s.label}
+            active={screen === s.key}
+            aria-current={screen === s.key ? 'page' : undefined}
+            data-testid={`nav-${s.key}`}
+            onClick={() => setScreen(s.key)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh">
+        <Screen screen={screen} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
