@@ -8,7 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/open.js';
 import { createApp } from '../../main/app.js';
 import { london, tempDir } from '../support/app.js';
-import { repoRoot, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  onLoopback,
+  repoRoot,
+  startServer,
+  type ServerProcess,
+} from '../support/server-process.js';
 
 let dir: ReturnType<typeof tempDir>;
 let server: ServerProcess | undefined;
@@ -64,16 +69,7 @@ describe('racing for one slot', () => {
   it('200 requests over many HTTP connections: exactly one booking', async () => {
     const dbPath = join(dir.path, 'race.sqlite');
     const { serviceId, staffId } = prepareBusiness(dbPath);
-    server = await startServer([
-      '--db',
-      dbPath,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--admin-port',
-      '0',
-    ]);
+    server = await startServer(['--db', dbPath, ...onLoopback]);
     const s = server;
     const results = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
@@ -140,16 +136,7 @@ describe('a server killed with SIGKILL in the middle of writes', () => {
   it('leaves a database that opens with integrity_check ok and every acknowledged booking', async () => {
     const dbPath = join(dir.path, 'crash.sqlite');
     const { serviceId, staffId } = prepareBusiness(dbPath);
-    server = await startServer([
-      '--db',
-      dbPath,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--admin-port',
-      '0',
-    ]);
+    server = await startServer(['--db', dbPath, ...onLoopback]);
     const s = server;
     const acknowledged: string[] = [];
     let killed = false;

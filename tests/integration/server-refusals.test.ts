@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { knownMigrations } from '../../db/open.js';
 import { tempDir } from '../support/app.js';
-import { runServerToExit } from '../support/server-process.js';
+import { onLoopback, runServerToExit } from '../support/server-process.js';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -21,16 +21,7 @@ it('refuses a database from a newer BookingSync with one line and exit code 2, f
   future.close();
   const before = readFileSync(path);
 
-  const result = await runServerToExit([
-    '--db',
-    path,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--admin-port',
-    '0',
-  ]);
+  const result = await runServerToExit(['--db', path, ...onLoopback]);
   expect(result.code).toBe(2);
   expect(result.stdout).toBe('');
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -41,16 +32,7 @@ it('refuses a database from a newer BookingSync with one line and exit code 2, f
 it('refuses a file that is not a database with one line and exit code 2', async () => {
   const path = join(dir.path, 'notes.txt');
   writeFileSync(path, 'this is not a database, it is a shopping list\n'.repeat(100));
-  const result = await runServerToExit([
-    '--db',
-    path,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--admin-port',
-    '0',
-  ]);
+  const result = await runServerToExit(['--db', path, ...onLoopback]);
   expect(result.code).toBe(2);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(result.stderr).toMatch(/cannot open the database .*notes\.txt/);

@@ -3,7 +3,13 @@ import Database from 'better-sqlite3';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runServerToExit, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  adminRpc,
+  onLoopback,
+  runServerToExit,
+  startServer,
+  type ServerProcess,
+} from '../support/server-process.js';
 import { tempDir } from '../support/app.js';
 
 let dir: ReturnType<typeof tempDir>;
@@ -18,29 +24,12 @@ afterEach(async () => {
   dir.remove();
 });
 
-async function rpc(s: ServerProcess, channel: string, input: unknown, token = s.token) {
-  const response = await fetch(`${s.adminBase}/rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const rpc = adminRpc;
 
 describe('npm run serve', () => {
   it('prints exactly the two ready lines, serves both listeners, and stops cleanly', async () => {
     const db = join(dir.path, 'demo.sqlite');
-    server = await startServer([
-      '--demo',
-      '--db',
-      db,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--admin-port',
-      '0',
-    ]);
+    server = await startServer(['--demo', '--db', db, ...onLoopback]);
     const lines = server.stdout().trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^public: http:\/\/127\.0\.0\.1:\d+$/);
@@ -80,16 +69,7 @@ describe('npm run serve', () => {
   });
 
   it('answers 401 on the admin listener without the token', async () => {
-    server = await startServer([
-      '--db',
-      join(dir.path, 'x.sqlite'),
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--admin-port',
-      '0',
-    ]);
+    server = await startServer(['--db', join(dir.path, 'x.sqlite'), ...onLoopback]);
     expect((await rpc(server, 'staff.list', {}, 'wrong')).status).toBe(401);
     expect((await fetch(`${server.adminBase}/rpc/staff.list`, { method: 'POST' })).status).toBe(
       401,
@@ -99,16 +79,7 @@ describe('npm run serve', () => {
   });
 
   it('answers bad public input with the field at fault, never a stack trace', async () => {
-    server = await startServer([
-      '--db',
-      join(dir.path, 'x.sqlite'),
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--admin-port',
-      '0',
-    ]);
+    server = await startServer(['--db', join(dir.path, 'x.sqlite'), ...onLoopback]);
     const missing = await fetch(`${server.publicUrl}/api/availability?from=2026-13-01`);
     expect(missing.status).toBe(422);
     const body = (await missing.json()) as {
@@ -122,17 +93,7 @@ describe('npm run serve', () => {
   });
 
   it('streams appointment changes to the desk over SSE', async () => {
-    server = await startServer([
-      '--demo',
-      '--db',
-      join(dir.path, 'demo.sqlite'),
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--admin-port',
-      '0',
-    ]);
+    server = await startServer(['--demo', '--db', join(dir.path, 'demo.sqlite'), ...onLoopback]);
     const controller = new AbortController();
     const events = await fetch(`${server.adminBase}/events`, {
       headers: { authorization: `Bearer ${server.token}` },

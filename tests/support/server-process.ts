@@ -18,6 +18,24 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Flags for a server on loopback with both listeners on any free port. */
+export const onLoopback = ['--host', '127.0.0.1', '--port', '0', '--admin-port', '0'];
+
+/** Calls a contract channel on the admin listener, as the desk UI does. */
+export async function adminRpc(
+  s: ServerProcess,
+  channel: string,
+  input: unknown,
+  token = s.token,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${s.adminBase}/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
 export function spawnServer(args: string[]): ChildProcess {
   return spawn(process.execPath, ['dist/server.js', ...args], {
     cwd: repoRoot,
