@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 
 import { appointmentStatuses } from '../main/domain/appointment-status.js';
+import { messageChannels, messageKinds } from '../main/domain/message-kinds.js';
 
 export { appointmentStatuses, type AppointmentStatus } from '../main/domain/appointment-status.js';
 
@@ -139,6 +140,11 @@ export const customers = sqliteTable(
     notes: text('notes').notNull().default(''),
     smsConsent: integer('sms_consent', { mode: 'boolean' }).notNull().default(false),
     emailConsent: integer('email_consent', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * Set when the SMS provider answered that the phone number can never receive a text (Twilio
+     * 21211): no SMS is planned to it until the desk changes the number.
+     */
+    phoneInvalidAt: integer('phone_invalid_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -235,8 +241,8 @@ export const appointmentEvents = sqliteTable(
   (t) => [index('appointment_events_appointment').on(t.appointmentId, t.id)],
 );
 
-export const messageChannels = ['sms', 'email'] as const;
-export type MessageChannel = (typeof messageChannels)[number];
+export { messageChannels, messageKinds } from '../main/domain/message-kinds.js';
+export type { MessageChannel, MessageKind } from '../main/domain/message-kinds.js';
 export const messageStatuses = ['planned', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 
@@ -248,12 +254,20 @@ export const messages = sqliteTable(
     appointmentId: text('appointment_id').references(() => appointments.id),
     customerId: text('customer_id').references(() => customers.id),
     channel: text('channel', { enum: messageChannels }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: messageKinds }).notNull(),
     toAddress: text('to_address').notNull(),
     subject: text('subject'),
     body: text('body').notNull(),
     status: text('status', { enum: messageStatuses }).notNull(),
+    /** When the loop next tries it: the planned moment, later a retry or a quiet-hours deferral. */
     dueAt: integer('due_at').notNull(),
+    /**
+     * domain/message-kinds.ts dedupeKey(): planning inserts with "on conflict do nothing", so
+     * planning the same message twice (a replayed event, a restart) leaves one row.
+     */
+    dedupeKey: text('dedupe_key'),
+    /** Why a row ended cancelled: 'rescheduled', 'appointment_cancelled', 'expired', … */
+    cancelReason: text('cancel_reason'),
     attempts: integer('attempts').notNull().default(0),
     lastAttemptAt: integer('last_attempt_at'),
     sentAt: integer('sent_at'),
@@ -267,6 +281,37 @@ export const messages = sqliteTable(
     index('messages_due').on(t.status, t.dueAt),
     index('messages_appointment').on(t.appointmentId),
     index('messages_customer').on(t.customerId),
+    uniqueIndex('messages_dedupe_key').on(t.dedupeKey),
+  ],
+);
+
+/**
+ * One row (id = 1): when and how the business reminds its customers. Its own table rather than
+ * columns on business_settings, so the booking rules' contract type stays what it is.
+ */
+export const messagingSettings = sqliteTable(
+  'messaging_settings',
+  {
+    id: integer('id').primaryKey(),
+    /** Wall-clock minutes in the business's zone; equal start and end mean no quiet hours. */
+    quietStartMinute: integer('quiet_start_minute')
+      .notNull()
+      .default(21 * 60),
+    quietEndMinute: integer('quiet_end_minute')
+      .notNull()
+      .default(8 * 60),
+    /** JSON: [{ channel, offsetMinutes }] (domain/reminder-plan.ts ReminderOffset). */
+    reminderSchedule: text('reminder_schedule').notNull(),
+    /** How close to the start a reminder moved by quiet hours may land. */
+    minimumLeadMinutes: integer('minimum_lead_minutes').notNull().default(30),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    check('messaging_settings_single_row', sql`${t.id} = 1`),
+    check(
+      'messaging_settings_quiet_minutes',
+      sql`${t.quietStartMinute} between 0 and 1439 and ${t.quietEndMinute} between 0 and 1439`,
+    ),
   ],
 );
 

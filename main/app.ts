@@ -18,12 +18,31 @@ import {
 import { createCustomerService } from './services/customers.js';
 import { createScheduleReader } from './services/schedule.js';
 import { createSettingsService } from './services/settings.js';
+import { createMessagingSettingsService } from './services/messaging-settings.js';
+import { createOutbox } from './services/outbox.js';
+import { createReminderPlanner } from './services/reminders.js';
+import { createReminderLoop, type ReminderLoop, type Timers } from './services/reminder-loop.js';
+import type { RetryPolicy } from './services/reminder-dispatch.js';
+import { createDemoSmsSender } from './integrations/sms/demo.js';
+import { createDemoEmailSender } from './integrations/email/demo.js';
+import type { SmsSender } from './integrations/sms/sms-sender.js';
+import type { EmailSender } from './integrations/email/email-sender.js';
+import type { EventPayload } from '../preload/contract.js';
 
 export interface AppOptions {
   dbPath: string;
   clock?: Clock;
   newId?: IdGenerator;
   log?: (message: string, error?: unknown) => void;
+  /** The reminder loop's providers; without them, demo senders: the outbox records, nothing leaves. */
+  messaging?: {
+    sms?: SmsSender;
+    email?: EmailSender;
+    /** Our sending address; its domain goes into the emails' stable Message-IDs. */
+    emailFrom?: string;
+    timers?: Timers;
+    retry?: Partial<RetryPolicy>;
+  };
 }
 
 function createServices(core: Core) {
@@ -34,7 +53,27 @@ function createServices(core: Core) {
   const bookings = createBookingService(core, { settings, catalog, customers, schedule });
   const availability = createAvailabilityService(core, { settings, catalog, schedule });
   const apiKeys = createApiKeyService(core);
-  return { settings, catalog, customers, bookings, availability, apiKeys };
+  const messagingSettings = createMessagingSettingsService(core);
+  const outbox = createOutbox(core);
+  const reminders = createReminderPlanner(core, {
+    settings,
+    messagingSettings,
+    catalog,
+    customers,
+    bookings,
+    outbox,
+  });
+  return {
+    settings,
+    catalog,
+    customers,
+    bookings,
+    availability,
+    apiKeys,
+    messagingSettings,
+    outbox,
+    reminders,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -45,6 +84,8 @@ export interface App {
   services: Services;
   router: Router;
   events: EventBus;
+  /** Sends the outbox; the hosts start it once they listen and stop it before close(). */
+  reminderLoop: ReminderLoop;
   /** Checkpoints and closes the database; calling it twice is harmless. */
   close(): void;
 }
@@ -61,6 +102,30 @@ export function createApp(options: AppOptions): App {
   };
   const services = createServices(core);
   services.settings.get(); // creates the settings row on a new file
+  // The app owns the senders it is given: close() closes the email sender's pooled connections.
+  const email = options.messaging?.email ?? createDemoEmailSender();
+  const reminderLoop = createReminderLoop({
+    core,
+    outbox: services.outbox,
+    planner: services.reminders,
+    sms: options.messaging?.sms ?? createDemoSmsSender(),
+    email,
+    emailFrom: options.messaging?.emailFrom ?? 'bookings@bookingsync.invalid',
+    timers: options.messaging?.timers,
+    retry: options.messaging?.retry,
+    log,
+  });
+  // Messages are planned from the event bus rather than from inside bookings.ts: every path that
+  // changes an appointment emits appointments.changed after its commit, so this one subscription
+  // covers desk, widget, API and demo seed alike (see services/reminders.ts). A planning failure
+  // is logged by the bus and never undoes the booking.
+  events.subscribe((event, payload) => {
+    if (event !== 'appointments.changed') return;
+    const change = payload as EventPayload<'appointments.changed'>;
+    if (services.reminders.onAppointmentChanged(change.appointmentId, change.change) > 0) {
+      reminderLoop.wake();
+    }
+  });
   const router = createRouter(createHandlers(services), {
     onInternalError: (channel, error) => log(`internal error on ${channel}`, error),
   });
@@ -71,9 +136,13 @@ export function createApp(options: AppOptions): App {
     services,
     router,
     events,
+    reminderLoop,
     close() {
       if (closed) return;
       closed = true;
+      // The hosts await reminderLoop.stop() first; this only makes sure no timer outlives us.
+      void reminderLoop.stop();
+      email.close();
       closeDatabase(db);
     },
   };

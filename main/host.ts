@@ -41,7 +41,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await Promise.allSettled([publicApi.close(), adminApi.close()]);
+      await Promise.allSettled([publicApi.close(), adminApi.close(), app.reminderLoop.stop()]);
       app.close();
     })());
   try {
@@ -49,6 +49,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const host = options.host ?? '0.0.0.0';
     await publicApi.listen({ host, port: options.port ?? 8787 });
     await adminApi.listen({ host: '127.0.0.1', port: options.adminPort ?? 8788 });
+    // Only once both listeners are up: a host that fails to start sends nothing.
+    await app.reminderLoop.start();
     const publicPort = (publicApi.server.address() as AddressInfo).port;
     const adminPort = (adminApi.server.address() as AddressInfo).port;
     return {

@@ -21,6 +21,7 @@ async function start(): Promise<void> {
   const running = core;
   const publicApi = createPublicApi(running, { log });
   await publicApi.listen({ host: '0.0.0.0', port: 8787 });
+  await running.reminderLoop.start();
 
   ipcMain.handle(RPC_CHANNEL, async (event, channel: unknown, input: unknown) => {
     if (!fromOurWindow(event)) {
@@ -43,9 +44,17 @@ async function start(): Promise<void> {
     `data:text/html;charset=utf-8,${encodeURIComponent('<h1>BookingSync is running</h1>')}`,
   );
 
-  electronApp.on('before-quit', () => {
-    void publicApi.close();
-    core?.close();
+  // Quitting waits for the reminder batch in flight to record its results (and for the public
+  // listener to close) before the database closes; then quits for real.
+  let quitting = false;
+  electronApp.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    void Promise.allSettled([publicApi.close(), running.reminderLoop.stop()]).then(() => {
+      core?.close();
+      electronApp.quit();
+    });
   });
 }
 

@@ -204,6 +204,43 @@ export const newAppointment = z.object({
 });
 export type NewAppointment = z.infer<typeof newAppointment>;
 
+export const messageChannel = z.enum(['sms', 'email']);
+export const messageKind = z.enum([
+  'confirmation',
+  'reminder',
+  'rescheduled',
+  'cancellation',
+  'thank_you',
+  'rebook',
+  'no_show',
+]);
+export const messageStatus = z.enum(['planned', 'sending', 'sent', 'failed', 'cancelled']);
+
+/** One row of the outbox: a message planned, sent (for real or, in demo mode, only recorded). */
+export const outboxMessage = z.object({
+  id,
+  appointmentId: id.nullable(),
+  customerId: id.nullable(),
+  channel: messageChannel,
+  kind: messageKind,
+  to: z.string(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  status: messageStatus,
+  /** When the loop next tries it (or tried it last). */
+  dueAt: epochMs,
+  attempts: z.int(),
+  lastAttemptAt: epochMs.nullable(),
+  sentAt: epochMs.nullable(),
+  providerId: z.string().nullable(),
+  error: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  /** Recorded without credentials: nothing left the machine. */
+  demo: z.boolean(),
+  createdAt: epochMs,
+});
+export type OutboxMessage = z.infer<typeof outboxMessage>;
+
 /** A key for the customer API on the public listener; the secret itself is never part of it. */
 export const apiKey = z.object({
   id,
@@ -361,6 +398,19 @@ export const channels = {
     output: apiKey.extend({ key: z.string() }),
   },
   'apiKeys.revoke': { input: byId, output: apiKey },
+
+  /** The outbox for the desk, newest first. */
+  'outbox.list': {
+    input: z.object({
+      status: messageStatus.optional(),
+      channel: messageChannel.optional(),
+      customerId: id.optional(),
+      appointmentId: id.optional(),
+      limit: z.int().min(1).max(500).optional(),
+      offset: z.int().min(0).optional(),
+    }),
+    output: z.object({ messages: z.array(outboxMessage), total: z.int() }),
+  },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -372,6 +422,36 @@ export const events = {
     appointmentId: id,
     status: appointmentStatus,
     change: z.enum(['created', 'rescheduled', 'status_changed', 'updated']),
+  }),
+  /** A message left for the provider (or, in demo mode, was recorded as if it had). */
+  'reminders.sent': z.object({
+    messageId: id,
+    appointmentId: id.nullable(),
+    customerId: id.nullable(),
+    channel: messageChannel,
+    kind: messageKind,
+    demo: z.boolean(),
+  }),
+  /**
+   * A message failed for good, or (`reason: 'auth'`) the provider refused our credentials and
+   * the channel is paused until the settings are fixed.
+   */
+  'reminders.failed': z.object({
+    messageId: id,
+    appointmentId: id.nullable(),
+    customerId: id.nullable(),
+    channel: messageChannel,
+    kind: messageKind,
+    reason: z.enum([
+      'invalid_number',
+      'invalid_address',
+      'unsubscribed',
+      'auth',
+      'transient',
+      'permanent',
+      'internal',
+    ]),
+    error: z.string(),
   }),
 } as const;
 

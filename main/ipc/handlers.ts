@@ -58,8 +58,15 @@ function apiKeyHandlers(s: Services): HandlerGroup {
   };
 }
 
+function outboxHandlers(s: Services): HandlerGroup {
+  return {
+    'outbox.list': (input) => s.outbox.list(input),
+  };
+}
+
 export function createHandlers(services: Services): HandlerMap {
   return mergeHandlers(
+    outboxHandlers(services),
     settingsHandlers(services),
     catalogHandlers(services),
     customerHandlers(services),

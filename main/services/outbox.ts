@@ -1,0 +1,213 @@
+// The outbox (the `messages` table): every SMS and email BookingSync plans, with what became of
+// it. The planner (reminders.ts) writes planned rows; the loop (reminder-loop.ts) moves them on:
+//   planned → sending (attempt recorded BEFORE the provider call) → sent | failed | planned (retry)
+//   planned → cancelled (re-planned, the booking cancelled, or no longer useful when due)
+import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { messages, type MessageStatus } from '../../db/schema.js';
+import type { ChannelInput, OutboxMessage } from '../../preload/contract.js';
+import type { MessageChannel, MessageKind } from '../domain/message-kinds.js';
+import type { Core } from './core.js';
+
+export type MessageRow = typeof messages.$inferSelect;
+
+export interface NewOutboxMessage {
+  appointmentId: string | null;
+  customerId: string | null;
+  channel: MessageChannel;
+  kind: MessageKind;
+  to: string;
+  subject: string | null;
+  body: string;
+  dueAt: number;
+  dedupeKey: string;
+}
+
+export function toOutboxMessage(row: MessageRow): OutboxMessage {
+  return {
+    id: row.id,
+    appointmentId: row.appointmentId,
+    customerId: row.customerId,
+    channel: row.channel,
+    kind: row.kind,
+    to: row.toAddress,
+    subject: row.subject,
+    body: row.body,
+    status: row.status,
+    dueAt: row.dueAt,
+    attempts: row.attempts,
+    lastAttemptAt: row.lastAttemptAt,
+    sentAt: row.sentAt,
+    providerId: row.providerId,
+    error: row.error,
+    cancelReason: row.cancelReason,
+    demo: row.demo,
+    createdAt: row.createdAt,
+  };
+}
+
+export function createOutbox(core: Core) {
+  const { db, clock, newId } = core;
+  const nextDue = db
+    .select({ dueAt: messages.dueAt })
+    .from(messages)
+    .where(eq(messages.status, 'planned'))
+    .orderBy(asc(messages.dueAt))
+    .limit(1)
+    .prepare();
+
+  function update(id: string, set: Partial<MessageRow>): void {
+    db.update(messages)
+      .set({ ...set, updatedAt: clock.now() })
+      .where(eq(messages.id, id))
+      .run();
+  }
+
+  return {
+    /** Inserts what is not there yet (by dedupe key); returns how many rows were new. */
+    plan(planned: readonly NewOutboxMessage[]): number {
+      let inserted = 0;
+      const now = clock.now();
+      for (const m of planned) {
+        const result = db
+          .insert(messages)
+          .values({
+            id: newId('msg'),
+            appointmentId: m.appointmentId,
+            customerId: m.customerId,
+            channel: m.channel,
+            kind: m.kind,
+            toAddress: m.to,
+            subject: m.subject,
+            body: m.body,
+            status: 'planned',
+            dueAt: m.dueAt,
+            dedupeKey: m.dedupeKey,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing({ target: messages.dedupeKey })
+          .run();
+        inserted += result.changes;
+      }
+      return inserted;
+    },
+
+    /** Planned rows of one appointment (what a re-plan may cancel). */
+    pendingFor(appointmentId: string): MessageRow[] {
+      return db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.appointmentId, appointmentId), eq(messages.status, 'planned')))
+        .all();
+    },
+
+    /** Cancels the still-planned rows with these keys; a row already sending is left to finish. */
+    cancelByKeys(keys: readonly string[], reason: string): number {
+      if (keys.length === 0) return 0;
+      return db
+        .update(messages)
+        .set({ status: 'cancelled', cancelReason: reason, updatedAt: clock.now() })
+        .where(and(inArray(messages.dedupeKey, [...keys]), eq(messages.status, 'planned')))
+        .run().changes;
+    },
+
+    /** Cancels a customer's planned rows on one channel (a number that can never receive). */
+    cancelForCustomer(customerId: string, channel: MessageChannel, reason: string): number {
+      return db
+        .update(messages)
+        .set({ status: 'cancelled', cancelReason: reason, updatedAt: clock.now() })
+        .where(
+          and(
+            eq(messages.customerId, customerId),
+            eq(messages.channel, channel),
+            eq(messages.status, 'planned'),
+          ),
+        )
+        .run().changes;
+    },
+
+    /** The earliest planned due time, for the loop's one timer (served by messages_due). */
+    nextDueAt(pausedChannels: readonly MessageChannel[] = []): number | null {
+      if (pausedChannels.length === 0) return nextDue.get()?.dueAt ?? null;
+      const row = db
+        .select({ dueAt: messages.dueAt })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.status, 'planned'),
+            sql`${messages.channel} not in ${[...pausedChannels]}`,
+          ),
+        )
+        .orderBy(asc(messages.dueAt))
+        .limit(1)
+        .get();
+      return row?.dueAt ?? null;
+    },
+
+    /** Planned rows due by `now`, oldest first, skipping paused channels. */
+    due(now: number, limit: number, pausedChannels: readonly MessageChannel[]): MessageRow[] {
+      return db
+        .select()
+        .from(messages)
+        .where(
+          and(
+            eq(messages.status, 'planned'),
+            lte(messages.dueAt, now),
+            pausedChannels.length > 0
+              ? sql`${messages.channel} not in ${[...pausedChannels]}`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(messages.dueAt), asc(messages.id))
+        .limit(limit)
+        .all();
+    },
+
+    byStatus(status: MessageStatus): MessageRow[] {
+      return db.select().from(messages).where(eq(messages.status, status)).all();
+    },
+
+    /** A later reminder on the same channel is due too: this one says nothing it does not. */
+    hasLaterDueReminder(row: MessageRow, now: number): boolean {
+      if (row.kind !== 'reminder' || row.appointmentId === null) return false;
+      const later = db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.appointmentId, row.appointmentId),
+            eq(messages.channel, row.channel),
+            eq(messages.kind, 'reminder'),
+            eq(messages.status, 'planned'),
+            sql`${messages.dueAt} > ${row.dueAt}`,
+            lte(messages.dueAt, now),
+          ),
+        )
+        .get();
+      return later !== undefined;
+    },
+
+    update,
+
+    list(query: ChannelInput<'outbox.list'>): { messages: OutboxMessage[]; total: number } {
+      const where = and(
+        query.status ? eq(messages.status, query.status) : undefined,
+        query.channel ? eq(messages.channel, query.channel) : undefined,
+        query.customerId ? eq(messages.customerId, query.customerId) : undefined,
+        query.appointmentId ? eq(messages.appointmentId, query.appointmentId) : undefined,
+      );
+      const rows = db
+        .select()
+        .from(messages)
+        .where(where)
+        .orderBy(desc(messages.dueAt), desc(messages.id))
+        .limit(query.limit ?? 100)
+        .offset(query.offset ?? 0)
+        .all();
+      const total = db.select({ n: count() }).from(messages).where(where).get()?.n ?? 0;
+      return { messages: rows.map(toOutboxMessage), total };
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
