@@ -17,6 +17,8 @@ import type {
 /** Every contract event, checked by the compiler: an event added to the contract fails here. */
 const eventNames = Object.keys({
   'appointments.changed': true,
+  'reminders.sent': true,
+  'reminders.failed': true,
 } satisfies Record<EventName, true>) as EventName[];
 
 export type DeskEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

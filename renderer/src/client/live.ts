@@ -3,18 +3,28 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { appointmentChannels } from './queries.js';
+import type { EventPayload } from '../../../preload/contract.js';
 import { subscribe } from './rpc.js';
 
 export function useLiveUpdates(): void {
   const client = useQueryClient();
   useEffect(
     () =>
-      subscribe((event) => {
+      subscribe((event, payload) => {
         switch (event) {
           case 'appointments.changed':
             for (const channel of appointmentChannels) {
               void client.invalidateQueries({ queryKey: [channel] });
             }
+            // A booking from the widget or another window may have added its customer.
+            if ((payload as EventPayload<'appointments.changed'>).change === 'created') {
+              void client.invalidateQueries({ queryKey: ['customers.list'] });
+            }
+            break;
+          case 'reminders.sent':
+          case 'reminders.failed':
+            // The messages list is the only cached answer a sent or failed reminder changes.
+            void client.invalidateQueries({ queryKey: ['outbox.list'] });
             break;
           default: {
             const never: never = event;
