@@ -1,9 +1,10 @@
 // Keeps every window in step: an appointment changed anywhere (another window, the widget, an
-// SMS reply) refetches the appointment and availability queries this window has cached.
+// SMS reply) refetches the appointment and availability queries this window has cached, and a
+// message sent or failed refetches the outbox.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { appointmentChannels } from './queries.js';
 import type { EventPayload } from '../../../preload/contract.js';
+import { appointmentChannels } from './queries.js';
 import { subscribe } from './rpc.js';
 
 export function useLiveUpdates(): void {
@@ -16,7 +17,8 @@ export function useLiveUpdates(): void {
             for (const channel of appointmentChannels) {
               void client.invalidateQueries({ queryKey: [channel] });
             }
-            // A booking from the widget or another window may have added its customer.
+            // A booking from the widget or another window may have added its customer. (The
+            // switch narrows `event` but not the generic payload, hence the cast.)
             if ((payload as EventPayload<'appointments.changed'>).change === 'created') {
               void client.invalidateQueries({ queryKey: ['customers.list'] });
             }

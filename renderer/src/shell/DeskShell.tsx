@@ -12,7 +12,9 @@ import {
 import { useState } from 'react';
 import { useChannel } from '../client/queries.js';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen.js';
+import { CustomersScreen } from '../screens/customers/CustomersScreen.js';
 import { PlaceholderScreen } from '../screens/placeholder/PlaceholderScreen.js';
+import { SettingsScreen } from '../screens/settings/SettingsScreen.js';
 
 const screens = [
   { key: 'calendar', label: 'Calendar' },
@@ -45,11 +47,11 @@ function Screen({ screen }: { screen: ScreenKey }) {
     case 'calendar':
       return <CalendarScreen />;
     case 'customers':
-      return <PlaceholderScreen title="Customers" what="the customer list, search and merge" />;
+      return <CustomersScreen />;
     case 'services':
       return <PlaceholderScreen title="Services" what="services, staff, hours and time off" />;
     case 'settings':
-      return <PlaceholderScreen title="Settings" what="business settings and booking rules" />;
+      return <SettingsScreen />;
     default: {
       const never: never = screen;
       throw new Error(`Unknown screen ${String(never)}`);

@@ -1,0 +1,137 @@
+// Editing a customer: checked with the contract's own schema before it is sent, and the core's
+// refusals (an invalid number, a phone or email another customer has) shown at the field.
+import { Alert, Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { channels, type Customer } from '../../../../preload/contract.js';
+import { useChannelMutation } from '../../client/queries.js';
+import { fieldError, fromRpc, fromZod, noErrors, type FormErrors } from '../../ui/formErrors.js';
+import { showToast } from '../../ui/toasts.js';
+
+interface Draft {
+  name: string;
+  phone: string;
+  email: string;
+  notes: string;
+  smsConsent: boolean;
+  emailConsent: boolean;
+}
+
+function draftOf(c: Customer): Draft {
+  return {
+    name: c.name,
+    phone: c.phone ?? '',
+    email: c.email ?? '',
+    notes: c.notes,
+    smsConsent: c.smsConsent,
+    emailConsent: c.emailConsent,
+  };
+}
+
+export function CustomerEditForm(props: { customer: Customer; onDone: () => void }) {
+  const [draft, setDraft] = useState(() => draftOf(props.customer));
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const save = useChannelMutation('customers.update', {
+    invalidates: ['customers.list', 'customers.get'],
+    inlineErrors: true,
+  });
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async () => {
+    // An emptied field means "remove it", which the contract spells null.
+    const parsed = channels['customers.update'].input.safeParse({
+      id: props.customer.id,
+      name: draft.name,
+      phone: draft.phone.trim() === '' ? null : draft.phone,
+      email: draft.email.trim() === '' ? null : draft.email.trim(),
+      notes: draft.notes,
+      smsConsent: draft.smsConsent,
+      emailConsent: draft.emailConsent,
+    });
+    if (!parsed.success) {
+      setErrors(fromZod(parsed.error));
+      return;
+    }
+    try {
+      await save.mutateAsync(parsed.data);
+      showToast({ tone: 'success', title: 'Saved', message: `${draft.name.trim()} updated` });
+      props.onDone();
+    } catch (error) {
+      setErrors(fromRpc(error));
+    }
+  };
+
+  return (
+    <form
+      data-testid="customer-form"
+      data-error-code={errors.code ?? undefined}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="sm">
+        {errors.general && (
+          <Alert color="red" role="alert" data-testid="customer-form-error">
+            {errors.general}
+          </Alert>
+        )}
+        <TextInput
+          label="Name"
+          value={draft.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={fieldError(errors, 'name', 'customer')}
+          data-testid="customer-name-input"
+        />
+        <Group grow align="flex-start">
+          <TextInput
+            label="Phone"
+            value={draft.phone}
+            onChange={(e) => set('phone', e.currentTarget.value)}
+            error={fieldError(errors, 'phone', 'customer')}
+            data-testid="customer-phone-input"
+          />
+          <TextInput
+            label="Email"
+            value={draft.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={fieldError(errors, 'email', 'customer')}
+            data-testid="customer-email-input"
+          />
+        </Group>
+        <Textarea
+          label="Notes"
+          value={draft.notes}
+          onChange={(e) => set('notes', e.currentTarget.value)}
+          error={fieldError(errors, 'notes', 'customer')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          data-testid="customer-notes-input"
+        />
+        <Group>
+          <Checkbox
+            label="Texts (SMS) allowed"
+            checked={draft.smsConsent}
+            onChange={(e) => set('smsConsent', e.currentTarget.checked)}
+            data-testid="customer-sms-consent-input"
+          />
+          <Checkbox
+            label="Emails allowed"
+            checked={draft.emailConsent}
+            onChange={(e) => set('emailConsent', e.currentTarget.checked)}
+            data-testid="customer-email-consent-input"
+          />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="customer-save">
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

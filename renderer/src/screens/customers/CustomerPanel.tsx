@@ -1,0 +1,133 @@
+// One customer: contact details and consent, their history in numbers, notes, and the edit form.
+import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import type { Customer, Settings } from '../../../../preload/contract.js';
+import { useChannel } from '../../client/queries.js';
+import { CustomerAppointments } from './CustomerAppointments.js';
+import { CustomerEditForm } from './CustomerEditForm.js';
+import { CustomerMessages } from './CustomerMessages.js';
+import { StatsGrid } from './StatsGrid.js';
+import { customerStats } from './stats.js';
+
+/** Every appointment the customer ever had or will have; the contract asks for a range. */
+const ALL_TIME = { from: 0, to: Date.UTC(2200, 0, 1) };
+
+function Consent(props: { id: string; label: string; given: boolean }) {
+  return (
+    <Badge
+      variant="light"
+      color={props.given ? 'teal' : 'gray'}
+      data-testid={`consent-${props.id}`}
+      data-given={props.given}
+    >
+      {props.label}: {props.given ? 'yes' : 'no'}
+    </Badge>
+  );
+}
+
+function Details({ customer }: { customer: Customer }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" data-testid="customer-phone">
+        Phone: {customer.phone ?? '—'}
+      </Text>
+      <Text size="sm" data-testid="customer-email">
+        Email: {customer.email ?? '—'}
+      </Text>
+      <Group gap="xs" mt={4}>
+        <Consent id="sms" label="Texts" given={customer.smsConsent} />
+        <Consent id="email" label="Emails" given={customer.emailConsent} />
+      </Group>
+    </Stack>
+  );
+}
+
+function Heading({ children }: { children: ReactNode }) {
+  return (
+    <Title order={3} size="h5" mt="xs">
+      {children}
+    </Title>
+  );
+}
+
+function History(props: { customerId: string; settings: Settings }) {
+  const history = useChannel('appointments.list', { ...ALL_TIME, customerId: props.customerId });
+  if (!history.data) {
+    return (
+      <Center h={120}>
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  const stats = customerStats(history.data, Date.now());
+  return (
+    <Stack gap="xs" data-testid="customer-history" data-count={history.data.length}>
+      <StatsGrid stats={stats} currency={props.settings.currency} zone={props.settings.timeZone} />
+      <Heading>Appointments</Heading>
+      {history.data.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="customer-no-history">
+          No appointments yet. Book one from the calendar; visits and no-shows are counted here.
+        </Text>
+      ) : (
+        <CustomerAppointments appointments={history.data} zone={props.settings.timeZone} />
+      )}
+    </Stack>
+  );
+}
+
+export function CustomerPanel(props: { customerId: string; settings: Settings }) {
+  const customer = useChannel('customers.get', { id: props.customerId });
+  const [editing, setEditing] = useState(false);
+  const c = customer.data;
+  if (!c) {
+    return (
+      <Center h="100%">
+        <Loader />
+      </Center>
+    );
+  }
+  return (
+    <Stack
+      gap="md"
+      p="lg"
+      maw={860}
+      data-testid="customer-panel"
+      data-customer-id={c.id}
+      data-editing={editing}
+    >
+      <Group justify="space-between" align="flex-start">
+        <Title order={2} size="h3" data-testid="customer-name">
+          {c.name}
+        </Title>
+        {!editing && (
+          <Button variant="light" onClick={() => setEditing(true)} data-testid="customer-edit">
+            Edit
+          </Button>
+        )}
+      </Group>
+      {editing ? (
+        // Keyed by id: another customer chosen mid-edit starts a fresh draft.
+        <Paper withBorder p="md">
+          <CustomerEditForm key={c.id} customer={c} onDone={() => setEditing(false)} />
+        </Paper>
+      ) : (
+        <>
+          <Details customer={c} />
+          <Paper withBorder p="sm">
+            <Text size="xs" c="dimmed" mb={4}>
+              Notes
+            </Text>
+            <Text size="sm" data-testid="customer-notes" style={{ whiteSpace: 'pre-wrap' }}>
+              {c.notes.trim() === ''
+                ? 'No notes. Use Edit to add allergies, preferences and the like.'
+                : c.notes}
+            </Text>
+          </Paper>
+        </>
+      )}
+      <History customerId={c.id} settings={props.settings} />
+      <Heading>Messages</Heading>
+      <CustomerMessages customerId={c.id} zone={props.settings.timeZone} />
+    </Stack>
+  );
+}

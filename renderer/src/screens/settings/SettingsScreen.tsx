@@ -1,0 +1,56 @@
+// Settings: the business and its booking rules, the admin API keys, and (a placeholder until the
+// reminders work lands) reminder schedule and templates.
+import { Center, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useChannel } from '../../client/queries.js';
+import { ApiKeysSection } from './ApiKeysSection.js';
+import { BusinessSettingsForm } from './BusinessSettingsForm.js';
+
+function Section(props: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper
+      withBorder
+      p="lg"
+      component="section"
+      aria-labelledby={`section-${props.id}`}
+      data-testid={`settings-section-${props.id}`}
+    >
+      <Title order={3} size="h4" mb="sm" id={`section-${props.id}`}>
+        {props.title}
+      </Title>
+      {props.children}
+    </Paper>
+  );
+}
+
+export function SettingsScreen() {
+  const settings = useChannel('settings.get', {});
+  if (!settings.data) {
+    return (
+      <Center h="100%">
+        <Loader />
+      </Center>
+    );
+  }
+  return (
+    <ScrollArea h="100%" data-testid="settings-screen">
+      <Stack gap="lg" p="lg" maw={900}>
+        <Title order={2}>Settings</Title>
+        <Section id="business" title="Business and booking rules">
+          {/* Keyed by the saved values: a save (here or in another window) resets the draft. */}
+          <BusinessSettingsForm key={JSON.stringify(settings.data)} current={settings.data} />
+        </Section>
+        <Section id="api-keys" title="Admin API keys">
+          <ApiKeysSection zone={settings.data.timeZone} />
+        </Section>
+        <Section id="reminders" title="Reminders and templates">
+          <Text size="sm" c="dimmed" data-testid="reminders-placeholder">
+            Not here yet: when reminders are sent, by text or by email, and the wording of each
+            message with a preview. These settings arrive with the reminders work, which is being
+            built now, and will appear in this section.
+          </Text>
+        </Section>
+      </Stack>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,71 @@
+// Page model of the settings screen: the business form, the API keys and their one-time secret.
+import type { Locator, Page } from 'playwright-core';
+
+export class SettingsPage {
+  constructor(readonly page: Page) {}
+
+  async open(adminUrl: string): Promise<void> {
+    await this.page.goto(adminUrl);
+    await this.page.getByTestId('nav-settings').click();
+    await this.page.getByTestId('settings-form').waitFor();
+  }
+
+  field(name: string): Locator {
+    return this.page.getByTestId(`settings-${name}`);
+  }
+
+  async fill(name: string, value: string): Promise<void> {
+    await this.field(name).fill(value);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId('settings-save').click();
+  }
+
+  fieldError(name: string): Locator {
+    return this.page.getByTestId(`settings-error-${name}`);
+  }
+
+  remindersPlaceholder(): Locator {
+    return this.page.getByTestId('reminders-placeholder');
+  }
+
+  /** Scrolls the whole reminders section into view (it is the last one on the page). */
+  async showReminders(): Promise<void> {
+    await this.page
+      .getByTestId('settings-section-reminders')
+      .evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  }
+
+  headerName(): Locator {
+    return this.page.getByTestId('business-name');
+  }
+
+  /** Creates a key and returns the secret from the one-time box. */
+  async createKey(name: string): Promise<string> {
+    await this.page.getByTestId('api-key-name').fill(name);
+    await this.page.getByTestId('api-key-create').click();
+    const secret = this.page.getByTestId('api-key-secret');
+    await secret.waitFor();
+    return (await secret.textContent()) ?? '';
+  }
+
+  createdBox(): Locator {
+    return this.page.getByTestId('api-key-created');
+  }
+
+  async dismissCreated(): Promise<void> {
+    await this.page.getByTestId('api-key-done').click();
+    await this.createdBox().waitFor({ state: 'detached' });
+  }
+
+  keyRow(name: string): Locator {
+    return this.page.getByTestId('api-key-row').filter({ hasText: name });
+  }
+
+  async revoke(name: string): Promise<void> {
+    await this.keyRow(name).getByTestId('api-key-revoke').click();
+    await this.page.getByTestId('api-key-revoke-confirm').click();
+    await this.keyRow(name).and(this.page.locator('[data-revoked="true"]')).waitFor();
+  }
+}

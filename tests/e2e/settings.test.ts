@@ -1,0 +1,77 @@
+// The settings screen in a real browser against server mode on the demo business: a saved name
+// shows in the header, a bad booking rule is refused at its field, and an API key is shown once,
+// opens the customer API, and stops working when revoked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { SettingsPage } from './pages/settings.js';
+import { launchChromium, newDeskPage, screenshot } from './support/browser.js';
+import { startDemoHost, type DemoHost } from './support/demo-host.js';
+
+let demo: DemoHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([
+    startDemoHost('bookingsync-e2e-settings-'),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('the settings screen in a browser', () => {
+  let page: Page;
+  let settings: SettingsPage;
+
+  it('saves a new business name and the header shows it', async () => {
+    page = await newDeskPage(browser);
+    settings = new SettingsPage(page);
+    await settings.open(demo.host.adminUrl);
+    await screenshot(page, 'settings-01-form');
+
+    await settings.fill('name', 'Harbour Hair Studio');
+    await settings.save();
+    await settings.headerName().filter({ hasText: 'Harbour Hair Studio' }).waitFor();
+    expect((await demo.rpc('settings.get', {})).name).toBe('Harbour Hair Studio');
+  });
+
+  it('refuses a slot step of 3 minutes at its field and saves nothing', async () => {
+    const before = await demo.rpc('settings.get', {});
+    await settings.fill('slotStepMinutes', '3');
+    await settings.fill('name', 'Should Not Be Saved');
+    await settings.save();
+    await settings.fieldError('slotStepMinutes').waitFor();
+    expect(await settings.field('slotStepMinutes').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'settings-02-field-error');
+    expect(await demo.rpc('settings.get', {})).toEqual(before);
+    expect(await settings.headerName().textContent()).toBe(before.name);
+  });
+
+  it('shows a new API key once; it opens the customer API until revoked', async () => {
+    const secret = await settings.createKey('CRM sync');
+    expect(secret).toMatch(/^bs_live_/);
+    await screenshot(page, 'settings-03-key-created');
+
+    const customersApi = `${demo.host.publicUrl}/api/customers?limit=1`;
+    const withKey = { headers: { authorization: `Bearer ${secret}` } };
+    const ok = await fetch(customersApi, withKey);
+    expect(ok.status).toBe(200);
+
+    await settings.dismissCreated();
+    // Shown once: nothing on the page holds the secret any more, only its prefix.
+    expect(await page.content()).not.toContain(secret);
+    await settings.keyRow('CRM sync').waitFor();
+
+    await settings.revoke('CRM sync');
+    expect((await fetch(customersApi, withKey)).status).toBe(401);
+
+    await page.getByTestId('color-scheme-toggle').click();
+    await page.locator('html[data-mantine-color-scheme="dark"]').waitFor();
+    await settings.showReminders();
+    expect(await settings.remindersPlaceholder().textContent()).toMatch(/reminders work/);
+    await screenshot(page, 'settings-04-revoked-dark');
+  });
+});

@@ -1,0 +1,42 @@
+// Server mode in-process on a fresh demo database, and the same RPC the UI uses straight into its
+// core ("another window"), for the customers and settings journeys.
+import { startHost, type RunningHost } from '../../../main/host.js';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../preload/contract.js';
+import { tempDir } from '../../support/app.js';
+
+export interface DemoHost {
+  host: RunningHost;
+  rpc<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /** Stops the host and removes its folder; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function startDemoHost(prefix: string): Promise<DemoHost> {
+  const dir = tempDir(prefix);
+  let host: RunningHost;
+  try {
+    host = await startHost({
+      demo: true,
+      dbPath: `${dir.path}/demo.sqlite`,
+      host: '127.0.0.1',
+      port: 0,
+      adminPort: 0,
+      log: () => {},
+    });
+  } catch (error) {
+    dir.remove();
+    throw error;
+  }
+  return {
+    host,
+    async rpc(channel, input) {
+      const answer = await host.app.router.dispatch(channel, input);
+      if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
+      return answer.value as ChannelOutput<typeof channel>;
+    },
+    async close() {
+      await host.close();
+      dir.remove();
+    },
+  };
+}
