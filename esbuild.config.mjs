@@ -2,9 +2,11 @@
 // (dist/index.js), with the migrations beside them. One bundled file starts in about half the
 // time of thousands of separate modules, which is what keeps "start to ready" under a second.
 // buildRenderer() builds the receptionist UI (Vite, renderer/) into dist/renderer/ and server
-// mode's bridge (preload/browser.ts) beside it.
+// mode's bridge (preload/browser.ts) beside it. buildWidget() builds the embeddable booking
+// widget (renderer/widget, React's API on preact/compat) into one script, dist/widget/widget.js.
 import { build } from 'esbuild';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,6 +63,40 @@ export async function buildRenderer() {
   });
 }
 
+/** The widget must stay small enough for a business's own site: 70 KB gzip at most. */
+export const WIDGET_GZIP_BUDGET = 70 * 1024;
+
+export async function buildWidget() {
+  const outfile = join(outdir, 'widget/widget.js');
+  await build({
+    entryPoints: [join(root, 'renderer/widget/index.tsx')],
+    outfile,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    minify: true,
+    // A sourcemap beside it would be public too; the widget's sources are not secret, but a
+    // second request per page view is not worth it on the business's site.
+    sourcemap: false,
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  const raw = readFileSync(outfile);
+  const gzip = gzipSync(raw, { level: 9 }).length;
+  if (gzip > WIDGET_GZIP_BUDGET) {
+    throw new Error(`widget.js is ${gzip} bytes gzip, over the ${WIDGET_GZIP_BUDGET} budget`);
+  }
+  return { file: outfile, raw: raw.length, gzip };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await Promise.all([buildMain(), buildRenderer()]);
+  const [, , widget] = await Promise.all([buildMain(), buildRenderer(), buildWidget()]);
+  console.log(
+    `widget.js: ${(widget.raw / 1024).toFixed(1)} KB, ${(widget.gzip / 1024).toFixed(1)} KB gzip`,
+  );
 }

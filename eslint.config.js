@@ -64,6 +64,29 @@ export default tseslint.config(
     },
   },
   {
+    // The booking widget runs in a browser on other businesses' sites: React's API on
+    // preact/compat, nothing from the app or the desk UI, and no UI library (size budget).
+    files: ['renderer/widget/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./',
+              message: 'The widget is self-contained: import only from renderer/widget/.',
+            },
+            {
+              regex: '^@(mantine|tanstack)/',
+              message: 'Too big for widget.js (70 KB gzip budget); write the small thing here.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A test that reads past an assertion it just made may say so with `!`.
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -18,6 +18,7 @@ import { ClientInputError, mount } from './route-spec.js';
 import { bookingRoutes } from './routes-bookings.js';
 import { catalogRoutes } from './routes-catalog.js';
 import { customerRoutes } from './routes-customers.js';
+import { widgetRoutes } from './routes-widget.js';
 
 export interface PublicApiOptions {
   log: (message: string, error?: unknown) => void;
@@ -85,6 +86,7 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
   });
 
   server.get('/healthz', async () => ({ ok: true }));
+  widgetRoutes(server);
 
   const document = openApiDocument(routes);
   const page = renderDocsPage(document);

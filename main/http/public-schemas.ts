@@ -46,6 +46,9 @@ export const publicService = z.object({
   price: money,
   deposit: money.nullable().meta({ description: 'Taken when booking; null when none is asked' }),
   staff_ids: z.array(id),
+  staff: z
+    .array(z.object({ id, name: z.string() }))
+    .meta({ description: 'Who performs the service, in staff_ids order, with names to show' }),
 });
 export type PublicService = z.output<typeof publicService>;
 

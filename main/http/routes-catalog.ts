@@ -14,7 +14,7 @@ import { defineRoute, type AnyRoute } from './route-spec.js';
 
 const open = { cors: true, adminKey: false, bookingWrite: false };
 
-function toPublicService(s: Service): PublicService {
+function toPublicService(s: Service, staffName: (id: string) => string): PublicService {
   const deposit =
     s.deposit.kind === 'none'
       ? null
@@ -33,6 +33,8 @@ function toPublicService(s: Service): PublicService {
     price: { amount: s.priceAmount, currency: s.currency },
     deposit,
     staff_ids: s.staffIds,
+    // The widget lets the visitor pick a person; ids alone would leave it nothing to show.
+    staff: s.staffIds.map((id) => ({ id, name: staffName(id) })),
   };
 }
 
@@ -51,7 +53,11 @@ export function catalogRoutes(app: App): AnyRoute[] {
       responses: { 200: { description: 'Active services', schema: servicesResponse } },
       handle: () => ({
         status: 200,
-        body: { services: services.catalog.listServices().map(toPublicService) },
+        body: {
+          services: services.catalog
+            .listServices()
+            .map((s) => toPublicService(s, (id) => services.catalog.staffRow(id).name)),
+        },
       }),
     }),
 

@@ -1,0 +1,179 @@
+// The manage page (/book/manage/{token}): the booking, and moving or cancelling it. Refusals come
+// from the API in plain words (the cancellation cut-off, a time taken meanwhile) and are shown
+// as they are, in the live region.
+import { useEffect, useState } from 'react';
+import type { Booking, Slot } from './api.js';
+import { stillFree, useAvailability } from './availability.js';
+import { useWidget } from './context.js';
+import { formatWhen } from './format.js';
+import { fill } from './labels.js';
+import { Live, StepHeading, ZoneNotice, type LiveMessage } from './parts.js';
+import { SlotPicker } from './SlotPicker.js';
+
+export function ManageBooking(props: { token: string }) {
+  const { api, labels } = useWidget();
+  const [booking, setBooking] = useState<Booking | null>(null);
+  const [live, setLive] = useState<LiveMessage | null>(null);
+
+  useEffect(() => {
+    void api.booking(props.token).then((answer) => {
+      if (answer.ok) setBooking(answer.value.booking);
+      else setLive({ text: answer.error.message, tone: 'error', code: answer.error.code });
+    });
+  }, [api, props.token]);
+
+  return (
+    <div class="bs" data-testid="manage" data-status={booking?.status}>
+      {booking ? (
+        <ManageLoaded
+          booking={booking}
+          token={props.token}
+          live={live}
+          setLive={setLive}
+          onChange={setBooking}
+        />
+      ) : (
+        <>
+          <StepHeading text={labels.manageTitle} focus={false} />
+          <Live message={live} />
+          {live ? null : <p class="muted">{labels.loading}</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+type Mode = 'view' | 'reschedule' | 'confirm-cancel';
+
+function ManageLoaded(props: {
+  booking: Booking;
+  token: string;
+  live: LiveMessage | null;
+  setLive: (m: LiveMessage | null) => void;
+  onChange: (b: Booking) => void;
+}) {
+  const { api, labels } = useWidget();
+  const b = props.booking;
+  const { setLive } = props;
+  const [mode, setMode] = useState<Mode>('view');
+  const [busy, setBusy] = useState(false);
+  const [acted, setActed] = useState(false);
+  // The business's zone comes with availability; the same answer feeds rescheduling.
+  const availability = useAvailability(b.service_id, b.staff_id);
+  const zone = availability.data?.timezone;
+  const when = (iso: string) => (zone ? formatWhen(iso, zone) : iso);
+  const cancelled = b.status === 'cancelled';
+
+  function to(next: Mode) {
+    setActed(true);
+    setLive(null);
+    setMode(next);
+  }
+
+  async function move(slot: Slot) {
+    setBusy(true);
+    const fresh = await availability.reload();
+    if (fresh && !stillFree(fresh, slot, b.staff_id)) {
+      setBusy(false);
+      return setLive({ text: labels.taken, tone: 'error', code: 'CONFLICT' });
+    }
+    const answer = await api.reschedule(props.token, {
+      start: slot.start,
+      staff_id: slot.staff_id,
+    });
+    setBusy(false);
+    if (!answer.ok) {
+      void availability.reload();
+      return setLive({ text: answer.error.message, tone: 'error', code: answer.error.code });
+    }
+    props.onChange(answer.value.booking);
+    setMode('view');
+    setLive({
+      text: `${labels.moved} ${when(answer.value.booking.start)}`,
+      tone: 'ok',
+      code: 'MOVED',
+    });
+  }
+
+  async function cancel() {
+    setBusy(true);
+    const answer = await api.cancel(props.token);
+    setBusy(false);
+    setMode('view');
+    if (!answer.ok) {
+      return setLive({ text: answer.error.message, tone: 'error', code: answer.error.code });
+    }
+    props.onChange(answer.value.booking);
+    setLive({ text: labels.cancelledNow, tone: 'ok', code: 'CANCELLED' });
+  }
+
+  return (
+    <>
+      <StepHeading
+        text={mode === 'reschedule' ? labels.chooseTime : labels.manageTitle}
+        focus={acted}
+      />
+      <Live message={props.live} />
+      <p class="summary" data-testid="booking-summary" data-start={b.start}>
+        <strong>{b.service_name}</strong> · {b.staff_name}
+        <br />
+        <span data-testid="booking-when">{when(b.start)}</span>
+        {cancelled ? (
+          <>
+            <br />
+            <strong data-testid="status-cancelled">{labels.statusCancelled}</strong>
+          </>
+        ) : null}
+      </p>
+      {zone ? <ZoneNotice zone={zone} labels={labels} /> : null}
+      {!cancelled && mode === 'view' ? (
+        <>
+          <p class="muted">{fill(labels.changesUntil, { when: when(b.changes_allowed_until) })}</p>
+          <div class="row">
+            <button type="button" data-testid="reschedule" onClick={() => to('reschedule')}>
+              {labels.reschedule}
+            </button>
+            <button type="button" data-testid="cancel" onClick={() => to('confirm-cancel')}>
+              {labels.cancel}
+            </button>
+          </div>
+        </>
+      ) : null}
+      {!cancelled && mode === 'confirm-cancel' ? (
+        <div class="row">
+          <button
+            type="button"
+            class="primary"
+            disabled={busy}
+            data-testid="confirm-cancel"
+            onClick={() => void cancel()}
+          >
+            {labels.cancelConfirm}
+          </button>
+          <button type="button" data-testid="keep" onClick={() => to('view')}>
+            {labels.keep}
+          </button>
+        </div>
+      ) : null}
+      {!cancelled && mode === 'reschedule' ? (
+        <>
+          {availability.data ? (
+            <SlotPicker
+              data={availability.data}
+              chosen={null}
+              busy={busy}
+              onPick={(s) => void move(s)}
+            />
+          ) : (
+            <p class="muted">{labels.loading}</p>
+          )}
+          <div class="row">
+            <button type="button" class="link" data-testid="back" onClick={() => to('view')}>
+              {labels.back}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+// The public REST API as the widget sees it (DESIGN.md §5): a thin fetch wrapper that turns every
+// answer into ok/error, so screens switch on `code` instead of catching.
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export interface PublicService {
+  id: string;
+  name: string;
+  description: string;
+  duration_minutes: number;
+  price: Money;
+  deposit: Money | null;
+  staff_ids: string[];
+  staff?: { id: string; name: string }[];
+}
+
+export interface Slot {
+  start: string;
+  end: string;
+  staff_id: string;
+}
+
+export interface Availability {
+  timezone: string;
+  days: { date: string; slots: Slot[] }[];
+}
+
+export interface Booking {
+  id: string;
+  status: string;
+  start: string;
+  end: string;
+  service_id: string;
+  service_name: string;
+  staff_id: string;
+  staff_name: string;
+  price: Money;
+  changes_allowed_until: string;
+  customer: { first_name: string };
+}
+
+export interface BookingRequest {
+  service_id: string;
+  staff_id?: string;
+  start: string;
+  customer: { name: string; phone?: string; email?: string };
+  note?: string;
+  sms_consent?: boolean;
+}
+
+export interface ApiError {
+  /** The API's code (CONFLICT, VALIDATION, POLICY, …), or NETWORK when no answer came. */
+  code: string;
+  status: number;
+  message: string;
+  fields: { field: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+interface ErrorShape {
+  error?: { code?: string; message?: string; details?: { fields?: unknown } };
+}
+
+function fieldsOf(details: { fields?: unknown } | undefined): ApiError['fields'] {
+  if (!details || !Array.isArray(details.fields)) return [];
+  return details.fields.filter(
+    (f): f is { field: string; message: string } =>
+      typeof f === 'object' && f !== null && typeof (f as { field?: unknown }).field === 'string',
+  );
+}
+
+/** A random key that works outside secure contexts too (crypto.randomUUID does not). */
+export function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createApi(base: string) {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Result<T>> {
+    let response: Response;
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'NETWORK',
+          status: 0,
+          message: 'Could not reach the booking service. Check your connection and try again.',
+          fields: [],
+        },
+      };
+    }
+    const json = (await response.json().catch(() => ({}))) as T & ErrorShape;
+    if (response.ok) return { ok: true, value: json };
+    return {
+      ok: false,
+      error: {
+        code: json.error?.code ?? 'HTTP',
+        status: response.status,
+        message: json.error?.message ?? `The booking service answered ${response.status}.`,
+        fields: fieldsOf(json.error?.details),
+      },
+    };
+  }
+
+  return {
+    services: () => request<{ services: PublicService[] }>('GET', '/api/services'),
+    availability: (q: { service: string; staff?: string; from?: string; days: number }) => {
+      const params = new URLSearchParams({ service_id: q.service, days_ahead: String(q.days) });
+      if (q.staff) params.set('staff_id', q.staff);
+      if (q.from) params.set('from', q.from);
+      return request<Availability>('GET', `/api/availability?${params}`);
+    },
+    book: (body: BookingRequest, idempotencyKey: string) =>
+      request<{ booking: Booking; manage_token: string }>('POST', '/api/bookings', body, {
+        'idempotency-key': idempotencyKey,
+      }),
+    booking: (token: string) =>
+      request<{ booking: Booking }>('GET', `/api/bookings/${encodeURIComponent(token)}`),
+    reschedule: (token: string, body: { start: string; staff_id?: string }) =>
+      request<{ booking: Booking }>('PATCH', `/api/bookings/${encodeURIComponent(token)}`, body),
+    cancel: (token: string) =>
+      request<{ booking: Booking }>('DELETE', `/api/bookings/${encodeURIComponent(token)}`, {}),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

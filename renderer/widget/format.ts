@@ -1,0 +1,46 @@
+// Times are shown in the business's zone (the API's `timezone`), whatever the visitor's device
+// says: an appointment happens where the business is.
+
+export function visitorZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export function formatTime(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone: zone,
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** A calendar day (YYYY-MM-DD in the business's zone): noon UTC falls on that day in every zone. */
+export function formatDay(date: string, zone: string, long = false): string {
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone: zone,
+    weekday: long ? 'long' : 'short',
+    day: 'numeric',
+    month: long ? 'long' : 'short',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function formatWhen(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+export function formatMoney(m: { amount: number; currency: string }): string {
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency: m.currency }).format(
+    m.amount / 100,
+  );
+}
+
+/** The calendar day of an ISO instant with offset, as the business sees it. */
+export function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}

@@ -1,0 +1,45 @@
+// "Add to calendar": an RFC 5545 event built in the browser from the booking the API answered.
+// The UID is the booking id, so importing it again after a reschedule updates the same event.
+
+function utcStamp(iso: string): string {
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+function text(value: string): string {
+  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+export interface IcsEvent {
+  id: string;
+  start: string;
+  end: string;
+  title: string;
+  description: string;
+}
+
+export function icsFor(e: IcsEvent): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//BookingSync//Widget//EN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${e.id}`,
+    `DTSTAMP:${utcStamp(new Date().toISOString())}`,
+    `DTSTART:${utcStamp(e.start)}`,
+    `DTEND:${utcStamp(e.end)}`,
+    `SUMMARY:${text(e.title)}`,
+    `DESCRIPTION:${text(e.description)}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return lines.join('\r\n') + '\r\n';
+}
+
+export function icsHref(e: IcsEvent): string {
+  return `data:text/calendar;charset=utf-8,${encodeURIComponent(icsFor(e))}`;
+}

@@ -1,0 +1,50 @@
+// Small pieces every screen uses: a step heading that takes focus (so a screen reader announces
+// the new step), the live region, and the notice about the visitor's time zone.
+import { useEffect, useRef } from 'react';
+import { visitorZone } from './format.js';
+import { fill, type Labels } from './labels.js';
+
+export function StepHeading(props: { text: string; focus: boolean; testId?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Only after the visitor acted: a widget that grabs focus on page load would hijack the page.
+    if (props.focus) ref.current?.focus();
+  }, [props.text, props.focus]);
+  return (
+    <h2 ref={ref} tabIndex={-1} data-testid={props.testId ?? 'step-heading'}>
+      {props.text}
+    </h2>
+  );
+}
+
+export interface LiveMessage {
+  text: string;
+  tone: 'error' | 'ok';
+  code?: string;
+}
+
+/** Always in the tree, so assistive technology has registered it before text appears in it. */
+export function Live(props: { message: LiveMessage | null }) {
+  return (
+    <div
+      class="live"
+      role="status"
+      aria-live="assertive"
+      data-testid="live"
+      data-tone={props.message?.tone}
+      data-code={props.message?.code}
+    >
+      {props.message?.text ?? ''}
+    </div>
+  );
+}
+
+export function ZoneNotice(props: { zone: string; labels: Labels }) {
+  const mine = visitorZone();
+  if (mine === props.zone) return null;
+  return (
+    <p class="notice" data-testid="zone-notice">
+      {fill(props.labels.zoneNotice, { zone: props.zone, visitor: mine })}
+    </p>
+  );
+}

@@ -1,0 +1,157 @@
+// Page model of the booking widget and the manage page, as a visitor uses them. Playwright's CSS
+// selectors pierce open shadow roots, so the selectors below reach inside the widget's Shadow DOM.
+import type { Locator, Page } from 'playwright-core';
+
+export interface VisitorDetails {
+  name: string;
+  phone?: string;
+  email?: string;
+  note?: string;
+  sms?: boolean;
+}
+
+export class BookingWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.locator('[data-testid="booking-widget"]');
+  }
+
+  async waitStep(step: 'service' | 'staff' | 'slot' | 'details' | 'done'): Promise<void> {
+    await this.page.locator(`[data-testid="booking-widget"][data-step="${step}"]`).waitFor();
+  }
+
+  heading(): Locator {
+    return this.root.locator('[data-testid="step-heading"]');
+  }
+
+  async chooseService(serviceId: string): Promise<void> {
+    await this.root.locator(`[data-testid="service"][data-service-id="${serviceId}"]`).click();
+  }
+
+  /** undefined: "anyone available". */
+  async chooseStaff(staffId: string | undefined): Promise<void> {
+    await this.root.locator(`[data-testid="staff"][data-staff-id="${staffId ?? ''}"]`).click();
+  }
+
+  days(): Locator {
+    return this.root.locator('[data-testid="day"]');
+  }
+
+  slots(): Locator {
+    return this.root.locator('[data-testid="slot"]');
+  }
+
+  async chooseDay(date: string): Promise<void> {
+    await this.root.locator(`[data-testid="day"][data-date="${date}"]`).click();
+    await this.root
+      .locator(`[data-testid="day"][data-date="${date}"][aria-pressed="true"]`)
+      .waitFor();
+  }
+
+  /** The start (ISO with offset) of the slot picked. */
+  async chooseSlot(index = 0): Promise<string> {
+    const slot = this.slots().nth(index);
+    await slot.waitFor();
+    const start = (await slot.getAttribute('data-start')) ?? '';
+    await slot.click();
+    return start;
+  }
+
+  field(name: 'name' | 'phone' | 'email' | 'note' | 'sms'): Locator {
+    return this.root.locator(`[data-testid="field-${name}"]`);
+  }
+
+  fieldError(name: 'name' | 'phone' | 'email' | 'note'): Locator {
+    return this.root.locator(`[data-testid="error-${name}"]`);
+  }
+
+  async fill(details: VisitorDetails): Promise<void> {
+    await this.field('name').fill(details.name);
+    if (details.phone !== undefined) await this.field('phone').fill(details.phone);
+    if (details.email !== undefined) await this.field('email').fill(details.email);
+    if (details.note !== undefined) await this.field('note').fill(details.note);
+    if (details.sms) await this.field('sms').check();
+  }
+
+  async submit(): Promise<void> {
+    await this.root.locator('[data-testid="submit"]').click();
+  }
+
+  /** The live region, once it carries a message with this code. */
+  live(code?: string): Locator {
+    return this.root.locator(
+      code ? `[data-testid="live"][data-code="${code}"]` : '[data-testid="live"]',
+    );
+  }
+
+  alternatives(): Locator {
+    return this.root.locator('[data-testid="alternative"]');
+  }
+
+  zoneNotice(): Locator {
+    return this.root.locator('[data-testid="zone-notice"]');
+  }
+
+  confirmation(): Locator {
+    return this.root.locator('[data-testid="confirmation"]');
+  }
+
+  async manageLink(): Promise<string> {
+    return (await this.root.locator('[data-testid="manage-link"]').getAttribute('href')) ?? '';
+  }
+
+  async icsHref(): Promise<string> {
+    return (await this.root.locator('[data-testid="ics"]').getAttribute('href')) ?? '';
+  }
+}
+
+export class ManagePage {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.locator('[data-testid="manage"]');
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.root.locator('[data-testid="booking-summary"]').waitFor();
+  }
+
+  async waitStatus(status: string): Promise<void> {
+    await this.page.locator(`[data-testid="manage"][data-status="${status}"]`).waitFor();
+  }
+
+  start(): Promise<string | null> {
+    return this.root.locator('[data-testid="booking-summary"]').getAttribute('data-start');
+  }
+
+  async startReschedule(): Promise<void> {
+    await this.root.locator('[data-testid="reschedule"]').click();
+    await this.root.locator('[data-testid="slot"]').first().waitFor();
+  }
+
+  async chooseDay(date: string): Promise<void> {
+    await this.root.locator(`[data-testid="day"][data-date="${date}"]`).click();
+    await this.root
+      .locator(`[data-testid="day"][data-date="${date}"][aria-pressed="true"]`)
+      .waitFor();
+  }
+
+  slots(): Locator {
+    return this.root.locator('[data-testid="slot"]');
+  }
+
+  days(): Locator {
+    return this.root.locator('[data-testid="day"]');
+  }
+
+  async cancel(): Promise<void> {
+    await this.root.locator('[data-testid="cancel"]').click();
+    await this.root.locator('[data-testid="confirm-cancel"]').click();
+  }
+
+  live(code?: string): Locator {
+    return this.root.locator(
+      code ? `[data-testid="live"][data-code="${code}"]` : '[data-testid="live"]',
+    );
+  }
+}
