@@ -1,7 +1,7 @@
 // Booking, moving, cancelling and closing appointments. Every write that decides a slot re-checks
 // the staff member's time and writes inside one IMMEDIATE transaction: SQLite then lets one writer
 // at a time through, so two bookings can never both see a slot as free.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import {
@@ -16,7 +16,7 @@ import { canReschedule, transition, type StatusAction } from '../domain/appointm
 import { MINUTE_MS, utcToLocalDate } from '../domain/time.js';
 import { ConflictError, NotFoundError, PolicyError, ValidationError } from '../errors.js';
 import type { CatalogService } from './catalog.js';
-import type { Core } from './core.js';
+import { secureRandomBytes, type Core } from './core.js';
 import type { CustomerService } from './customers.js';
 import { recall, remember, requestHash } from './idempotency.js';
 import type { ScheduleReader } from './schedule.js';
@@ -289,7 +289,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
           throw ValidationError.field('customer', 'say who the booking is for');
         }
 
-        const manageToken = randomBytes(24).toString('base64url');
+        const manageToken = secureRandomBytes(24).toString('base64url');
         const hold = details.hold === true;
         const inserted = insertAppointment.get({
           id: newId('apt'),

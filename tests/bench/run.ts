@@ -160,7 +160,9 @@ function benchAvailability(appointmentsPerYear: number, dir: string): void {
   });
 
   // Booking create on the same database: the transaction, overlap check and audit row, through
-  // the service the router calls. Each booking takes the next free hour in 2027, beyond the seeded year.
+  // the service the router calls — and, since the reminders landed, the planning of its
+  // confirmation and reminders, which runs in its own transaction right after the commit.
+  // Each booking takes the next free hour in 2027, beyond the seeded year.
   const startOf2027 = london('2027-01-04', '09:00');
   let n = 0;
   const nextStart = () => {
@@ -184,7 +186,7 @@ function benchAvailability(appointmentsPerYear: number, dir: string): void {
     });
   });
   rows.push({
-    figure: `booking create incl. overlap check (${label})`,
+    figure: `booking create incl. overlap check, then reminder planning (${label})`,
     value: `${median(creates).toFixed(3)} ms median, ${p95(creates).toFixed(3)} ms p95`,
     goal: '≤ 0.5 ms median',
     met: median(creates) <= 0.5,
