@@ -1,6 +1,7 @@
 // One shape for "what is wrong with which field", whether the contract's zod schema found it in
 // the browser or the core refused the save (VALIDATION with details.fields, CONFLICT with
 // details.field). Forms show `byField[name]` under the input and `general` above the buttons.
+import { Alert, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { RpcError } from '../client/rpc.js';
@@ -49,5 +50,37 @@ export function fieldError(errors: FormErrors, field: string, prefix: string): R
     <span data-testid={`${prefix}-error-${field}`} data-field={field}>
       {message}
     </span>
+  );
+}
+
+/**
+ * A form that shows its errors the same way everywhere: the server's code on `data-error-code`,
+ * a refusal no field explains in an alert above the fields (`<testId>-error`), submit without a
+ * page reload.
+ */
+export function CheckedForm(props: {
+  testId: string;
+  errors: FormErrors;
+  onSubmit: () => Promise<void>;
+  children: ReactNode;
+}): ReactNode {
+  return (
+    <form
+      data-testid={props.testId}
+      data-error-code={props.errors.code ?? undefined}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onSubmit();
+      }}
+    >
+      <Stack gap="sm">
+        {props.errors.general && (
+          <Alert color="red" role="alert" data-testid={`${props.testId}-error`}>
+            {props.errors.general}
+          </Alert>
+        )}
+        {props.children}
+      </Stack>
+    </form>
   );
 }

@@ -1,10 +1,17 @@
 // Editing a customer: checked with the contract's own schema before it is sent, and the core's
 // refusals (an invalid number, a phone or email another customer has) shown at the field.
-import { Alert, Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { channels, type Customer } from '../../../../preload/contract.js';
 import { useChannelMutation } from '../../client/queries.js';
-import { fieldError, fromRpc, fromZod, noErrors, type FormErrors } from '../../ui/formErrors.js';
+import {
+  CheckedForm,
+  fieldError,
+  fromRpc,
+  fromZod,
+  noErrors,
+  type FormErrors,
+} from '../../ui/formErrors.js';
 import { showToast } from '../../ui/toasts.js';
 
 interface Draft {
@@ -62,76 +69,62 @@ export function CustomerEditForm(props: { customer: Customer; onDone: () => void
   };
 
   return (
-    <form
-      data-testid="customer-form"
-      data-error-code={errors.code ?? undefined}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <Stack gap="sm">
-        {errors.general && (
-          <Alert color="red" role="alert" data-testid="customer-form-error">
-            {errors.general}
-          </Alert>
-        )}
+    <CheckedForm testId="customer-form" errors={errors} onSubmit={submit}>
+      <TextInput
+        label="Name"
+        value={draft.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={fieldError(errors, 'name', 'customer')}
+        data-testid="customer-name-input"
+      />
+      <Group grow align="flex-start">
         <TextInput
-          label="Name"
-          value={draft.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={fieldError(errors, 'name', 'customer')}
-          data-testid="customer-name-input"
+          label="Phone"
+          value={draft.phone}
+          onChange={(e) => set('phone', e.currentTarget.value)}
+          error={fieldError(errors, 'phone', 'customer')}
+          data-testid="customer-phone-input"
         />
-        <Group grow align="flex-start">
-          <TextInput
-            label="Phone"
-            value={draft.phone}
-            onChange={(e) => set('phone', e.currentTarget.value)}
-            error={fieldError(errors, 'phone', 'customer')}
-            data-testid="customer-phone-input"
-          />
-          <TextInput
-            label="Email"
-            value={draft.email}
-            onChange={(e) => set('email', e.currentTarget.value)}
-            error={fieldError(errors, 'email', 'customer')}
-            data-testid="customer-email-input"
-          />
-        </Group>
-        <Textarea
-          label="Notes"
-          value={draft.notes}
-          onChange={(e) => set('notes', e.currentTarget.value)}
-          error={fieldError(errors, 'notes', 'customer')}
-          autosize
-          minRows={2}
-          maxRows={6}
-          data-testid="customer-notes-input"
+        <TextInput
+          label="Email"
+          value={draft.email}
+          onChange={(e) => set('email', e.currentTarget.value)}
+          error={fieldError(errors, 'email', 'customer')}
+          data-testid="customer-email-input"
         />
-        <Group>
-          <Checkbox
-            label="Texts (SMS) allowed"
-            checked={draft.smsConsent}
-            onChange={(e) => set('smsConsent', e.currentTarget.checked)}
-            data-testid="customer-sms-consent-input"
-          />
-          <Checkbox
-            label="Emails allowed"
-            checked={draft.emailConsent}
-            onChange={(e) => set('emailConsent', e.currentTarget.checked)}
-            data-testid="customer-email-consent-input"
-          />
-        </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="customer-save">
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <Textarea
+        label="Notes"
+        value={draft.notes}
+        onChange={(e) => set('notes', e.currentTarget.value)}
+        error={fieldError(errors, 'notes', 'customer')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        data-testid="customer-notes-input"
+      />
+      <Group>
+        <Checkbox
+          label="Texts (SMS) allowed"
+          checked={draft.smsConsent}
+          onChange={(e) => set('smsConsent', e.currentTarget.checked)}
+          data-testid="customer-sms-consent-input"
+        />
+        <Checkbox
+          label="Emails allowed"
+          checked={draft.emailConsent}
+          onChange={(e) => set('emailConsent', e.currentTarget.checked)}
+          data-testid="customer-email-consent-input"
+        />
+      </Group>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={save.isPending} data-testid="customer-save">
+          Save
+        </Button>
+      </Group>
+    </CheckedForm>
   );
 }

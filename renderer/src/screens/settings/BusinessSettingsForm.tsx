@@ -1,19 +1,17 @@
 // The business's settings and booking rules, checked with the contract's `settings` schema before
 // they are sent; whatever the core still refuses is shown at its field.
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { settings as settingsSchema, type Settings } from '../../../../preload/contract.js';
 import { useChannelMutation } from '../../client/queries.js';
-import { fieldError, fromRpc, fromZod, noErrors, type FormErrors } from '../../ui/formErrors.js';
+import {
+  CheckedForm,
+  fieldError,
+  fromRpc,
+  fromZod,
+  noErrors,
+  type FormErrors,
+} from '../../ui/formErrors.js';
 import { showToast } from '../../ui/toasts.js';
 
 type NumberField =
@@ -92,87 +90,73 @@ export function BusinessSettingsForm({ current }: { current: Settings }) {
 
   const err = (field: string) => fieldError(errors, field, 'settings');
   return (
-    <form
-      data-testid="settings-form"
-      data-error-code={errors.code ?? undefined}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <Stack gap="sm">
-        {errors.general && (
-          <Alert color="red" role="alert" data-testid="settings-form-error">
-            {errors.general}
-          </Alert>
-        )}
-        <TextInput
-          label="Business name"
-          value={draft.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={err('name')}
-          data-testid="settings-name"
+    <CheckedForm testId="settings-form" errors={errors} onSubmit={submit}>
+      <TextInput
+        label="Business name"
+        value={draft.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={err('name')}
+        data-testid="settings-name"
+      />
+      <SimpleGrid cols={3} spacing="sm">
+        <Select
+          label="Time zone"
+          data={zones}
+          value={draft.timeZone}
+          onChange={(zone) => set('timeZone', zone ?? '')}
+          searchable
+          limit={50}
+          error={err('timeZone')}
+          data-testid="settings-timeZone"
         />
-        <SimpleGrid cols={3} spacing="sm">
-          <Select
-            label="Time zone"
-            data={zones}
-            value={draft.timeZone}
-            onChange={(zone) => set('timeZone', zone ?? '')}
-            searchable
-            limit={50}
-            error={err('timeZone')}
-            data-testid="settings-timeZone"
+        <TextInput
+          label="Currency"
+          description="ISO code, e.g. GBP"
+          value={draft.currency}
+          onChange={(e) => set('currency', e.currentTarget.value.toUpperCase())}
+          error={err('currency')}
+          maxLength={3}
+          data-testid="settings-currency"
+        />
+        <TextInput
+          label="Country"
+          description="For phone numbers, e.g. GB"
+          value={draft.country}
+          onChange={(e) => set('country', e.currentTarget.value.toUpperCase())}
+          error={err('country')}
+          maxLength={2}
+          data-testid="settings-country"
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={3} spacing="sm">
+        {numberFields.map(({ key, label, description }) => (
+          <NumberInput
+            key={key}
+            label={label}
+            description={description}
+            value={draft[key]}
+            onChange={(value) => set(key, value)}
+            allowDecimal={false}
+            allowNegative={false}
+            error={err(key)}
+            data-testid={`settings-${key}`}
           />
-          <TextInput
-            label="Currency"
-            description="ISO code, e.g. GBP"
-            value={draft.currency}
-            onChange={(e) => set('currency', e.currentTarget.value.toUpperCase())}
-            error={err('currency')}
-            maxLength={3}
-            data-testid="settings-currency"
-          />
-          <TextInput
-            label="Country"
-            description="For phone numbers, e.g. GB"
-            value={draft.country}
-            onChange={(e) => set('country', e.currentTarget.value.toUpperCase())}
-            error={err('country')}
-            maxLength={2}
-            data-testid="settings-country"
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={3} spacing="sm">
-          {numberFields.map(({ key, label, description }) => (
-            <NumberInput
-              key={key}
-              label={label}
-              description={description}
-              value={draft[key]}
-              onChange={(value) => set(key, value)}
-              allowDecimal={false}
-              allowNegative={false}
-              error={err(key)}
-              data-testid={`settings-${key}`}
-            />
-          ))}
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              setDraft(current);
-              setErrors(noErrors);
-            }}
-          >
-            Reset
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="settings-save">
-            Save settings
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        ))}
+      </SimpleGrid>
+      <Group justify="flex-end">
+        <Button
+          variant="default"
+          onClick={() => {
+            setDraft(current);
+            setErrors(noErrors);
+          }}
+        >
+          Reset
+        </Button>
+        <Button type="submit" loading={save.isPending} data-testid="settings-save">
+          Save settings
+        </Button>
+      </Group>
+    </CheckedForm>
   );
 }
