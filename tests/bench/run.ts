@@ -1,8 +1,10 @@
-// `npm run bench`: the speed figures issue 3 sets, measured on real SQLite files and a real server
+// `npm run bench`: the speed figures issues 3 and 4 set, measured on real SQLite files and a real server
 // process. Prints one table (figure, value, goal); exits non-zero only if something fails to run.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { createApp, type App } from '../../main/app.js';
 import { createEventBus } from '../../main/events.js';
@@ -11,10 +13,14 @@ import { createScheduleReader } from '../../main/services/schedule.js';
 import { createRandom } from '../../main/domain/random.js';
 import {
   addDaysToLocalDate,
+  formatInstantInZone,
   isoWeekdayOfLocalDate,
   localTimeToUtc,
+  startOfLocalDay,
+  utcToLocalDate,
 } from '../../main/domain/time.js';
 import { repoRoot } from '../support/server-process.js';
+import { load } from './http-load.js';
 import { london, tempDir, testClock } from '../support/app.js';
 
 const MIN = 60_000;
@@ -249,6 +255,90 @@ async function benchStartup(dir: string): Promise<void> {
   });
 }
 
+/** Issue 4's figures: the public listener under load, in its own process, on loopback. */
+async function benchPublicApi(dir: string): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/bench/http-server.ts', join(dir, 'http.sqlite')],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  try {
+    const ready = await new Promise<{
+      publicUrl: string;
+      hourService: string;
+      quickService: string;
+      writer: string;
+    }>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const line = out.split('\n')[0];
+        if (out.includes('\n') && line) resolve(JSON.parse(line) as never);
+      });
+      child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    });
+    const base = ready.publicUrl;
+    const load3s = { concurrency: 32, durationMs: 3000 };
+    const today = utcToLocalDate(Date.now(), ZONE);
+    await load(() => ({ url: `${base}/healthz` }), { concurrency: 8, durationMs: 500 });
+
+    const health = await load(() => ({ url: `${base}/healthz` }), load3s);
+    const from = addDaysToLocalDate(today, 7);
+    const availability = await load(
+      () => ({
+        url: `${base}/api/availability?service_id=${ready.hourService}&from=${from}&days_ahead=7`,
+      }),
+      load3s,
+    );
+    const ratio = availability.requestsPerSecond / health.requestsPerSecond;
+    rows.push({
+      figure: 'GET /api/availability (7 days, any of 3 staff) vs GET /healthz, req/s',
+      value: `${availability.requestsPerSecond.toFixed(0)} vs ${health.requestsPerSecond.toFixed(0)} = ${(ratio * 100).toFixed(0)}%`,
+      goal: '≥ 50%',
+      met: ratio >= 0.5 && availability.statuses.get(200) === availability.requests,
+    });
+
+    // Distinct 15-minute slots from tomorrow on, one per request.
+    const firstSlot = startOfLocalDay(addDaysToLocalDate(today, 1), ZONE);
+    const bookings = await load(
+      (i) => ({
+        url: `${base}/api/bookings`,
+        init: {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            service_id: ready.quickService,
+            staff_id: ready.writer,
+            start: formatInstantInZone(firstSlot + i * 15 * MIN, ZONE),
+            customer: { name: 'Bench Visitor', email: 'visitor@example.com' },
+          }),
+        },
+      }),
+      load3s,
+    );
+    const created = bookings.statuses.get(201) ?? 0;
+    rows.push({
+      figure: 'POST /api/bookings on distinct slots, bookings/s',
+      value: `${bookings.requestsPerSecond.toFixed(0)}/s (${created} of ${bookings.requests} answered 201)`,
+      goal: '≥ 1,000/s',
+      met: bookings.requestsPerSecond >= 1000 && created === bookings.requests,
+    });
+  } finally {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  const widget = readFileSync(join(repoRoot, 'dist/widget/widget.js'));
+  const gzip = gzipSync(widget, { level: 9 }).length;
+  rows.push({
+    figure: 'widget.js size',
+    value: `${(widget.length / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`,
+    goal: '≤ 70 KB gzip',
+    met: gzip <= 70 * 1024,
+  });
+}
+
 function printTable(): void {
   const header = { figure: 'figure', value: 'value', goal: 'goal', met: 'met' };
   const table = [header, ...rows.map((r) => ({ ...r, met: r.met ? 'yes' : 'NO' }))];
@@ -269,6 +359,7 @@ try {
   benchAvailability(5_000, dir.path);
   benchAvailability(20_000, dir.path);
   await benchStartup(dir.path);
+  await benchPublicApi(dir.path);
   printTable();
 } finally {
   dir.remove();
