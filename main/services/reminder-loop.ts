@@ -95,6 +95,9 @@ export function createReminderLoop(options: ReminderLoopOptions): ReminderLoop {
   }
 
   async function runUntilIdle(): Promise<void> {
+    // Start on the next turn of the event loop: a wake() comes from inside the booking that
+    // planned the rows, and that booking's answer should not wait for the batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     do {
       again = false;
       while (state === 'started' && (await dispatcher.runBatch()) > 0) {
