@@ -4,13 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { utcToLocalDate, addDaysToLocalDate } from '../../main/domain/time.js';
-import { startHost, type RunningHost } from '../../main/host.js';
+import type { RunningHost } from '../../main/host.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract.js';
-import { tempDir } from '../support/app.js';
 import { CalendarPage } from './pages/calendar.js';
+import { startDemoHost, type DemoHost } from './support/demo-host.js';
 import { launchChromium, newDeskPage, screenshot } from './support/browser.js';
 
-let dir: ReturnType<typeof tempDir>;
+let demo: DemoHost;
 let host: RunningHost;
 let browser: Browser;
 
@@ -19,9 +19,7 @@ async function rpc<C extends Channel>(
   channel: C,
   input: ChannelInput<C>,
 ): Promise<ChannelOutput<C>> {
-  const answer = await host.app.router.dispatch(channel, input);
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as ChannelOutput<C>;
+  return demo.rpc(channel, input);
 }
 
 interface Day {
@@ -74,24 +72,13 @@ async function freeStarts(day: Day): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  dir = tempDir('bookingsync-e2e-');
-  [host, browser] = await Promise.all([
-    startHost({
-      demo: true,
-      dbPath: `${dir.path}/demo.sqlite`,
-      host: '127.0.0.1',
-      port: 0,
-      adminPort: 0,
-      log: () => {},
-    }),
-    launchChromium(),
-  ]);
+  [demo, browser] = await Promise.all([startDemoHost('bookingsync-e2e-'), launchChromium()]);
+  host = demo.host;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await host?.close();
-  dir?.remove();
+  await demo?.close();
 });
 
 describe('the calendar in a browser', () => {

@@ -5,11 +5,11 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from '../../main/host.js';
+import type { RunningHost } from '../../main/host.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract.js';
-import { tempDir } from '../support/app.js';
 import { call } from '../support/public-host.js';
 import { BookingWidget, ManagePage } from './pages/widget.js';
+import { startDemoHost, type DemoHost } from './support/demo-host.js';
 import { launchChromium, screenshot } from './support/browser.js';
 import { startEmbeddingSite, type EmbeddingSite } from './support/embedding-site.js';
 
@@ -26,7 +26,7 @@ interface Booking {
   service_id: string;
 }
 
-let dir: ReturnType<typeof tempDir>;
+let demo: DemoHost;
 let host: RunningHost;
 let browser: Browser;
 let site: EmbeddingSite;
@@ -53,9 +53,7 @@ async function rpc<C extends Channel>(
   channel: C,
   input: ChannelInput<C>,
 ): Promise<ChannelOutput<C>> {
-  const answer = await host.app.router.dispatch(channel, input);
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as ChannelOutput<C>;
+  return demo.rpc(channel, input);
 }
 
 /** Runs in the page: is this element the focused one of its shadow root? */
@@ -91,18 +89,8 @@ async function bookingByToken(token: string): Promise<Booking> {
 }
 
 beforeAll(async () => {
-  dir = tempDir('bookingsync-widget-');
-  [host, browser] = await Promise.all([
-    startHost({
-      demo: true,
-      dbPath: `${dir.path}/demo.sqlite`,
-      host: '127.0.0.1',
-      port: 0,
-      adminPort: 0,
-      log: () => {},
-    }),
-    launchChromium(),
-  ]);
+  [demo, browser] = await Promise.all([startDemoHost('bookingsync-widget-'), launchChromium()]);
+  host = demo.host;
   site = await startEmbeddingSite(host.publicUrl);
   const services = await call<{ services: Service[] }>(`${host.publicUrl}/api/services`);
   // A service more than one person performs, so the visitor has a "who" to choose.
@@ -114,8 +102,7 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
   await site?.close();
-  await host?.close();
-  dir?.remove();
+  await demo?.close();
 });
 
 describe('the booking widget on another site', () => {

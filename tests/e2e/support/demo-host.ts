@@ -1,5 +1,5 @@
 // Server mode in-process on a fresh demo database, and the same RPC the UI uses straight into its
-// core ("another window"), for the customers and settings journeys.
+// core ("another window"), for every browser journey.
 import { startHost, type RunningHost } from '../../../main/host.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../preload/contract.js';
 import { tempDir } from '../../support/app.js';
