@@ -22,6 +22,10 @@ export type AppointmentSource = (typeof appointmentSources)[number];
 export const depositKinds = ['none', 'fixed', 'percent'] as const;
 export type DepositKind = (typeof depositKinds)[number];
 
+/** What happens to a customer who does not turn up: nothing, the deposit is kept, or the saved card is charged. */
+export const noShowFeeKinds = ['none', 'keep_deposit', 'charge_card'] as const;
+export type NoShowFeeKind = (typeof noShowFeeKinds)[number];
+
 /** One row (id = 1): who the business is and the rules its bookings follow. */
 export const businessSettings = sqliteTable(
   'business_settings',
@@ -65,6 +69,15 @@ export const services = sqliteTable('services', {
   /** Minor units for a fixed deposit, whole percent for a percentage one. */
   depositValue: integer('deposit_value').notNull().default(0),
   rebookingIntervalDays: integer('rebooking_interval_days'),
+  noShowFeeKind: text('no_show_fee_kind', { enum: noShowFeeKinds }).notNull().default('keep_deposit'),
+  /** For charge_card: the most the saved card may be charged, minor units. */
+  noShowFeeAmount: integer('no_show_fee_amount').notNull().default(0),
+  /** Cancelling at least this long before the start refunds the whole deposit. */
+  refundWindowMinutes: integer('refund_window_minutes').notNull().default(1440),
+  /** Share of the deposit refunded for a later cancellation, whole percent. */
+  lateCancelRefundPercent: integer('late_cancel_refund_percent').notNull().default(0),
+  /** JSON [{ channel, offsetMinutes }] overriding the business's reminder schedule; null = the business's. */
+  reminderSchedule: text('reminder_schedule'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   sortOrder: integer('sort_order').notNull().default(0),
   createdAt: integer('created_at').notNull(),
@@ -184,6 +197,15 @@ export const appointments = sqliteTable(
     customerConfirmedAt: integer('customer_confirmed_at'),
     /** SHA-256 of the customer's manage token; the token itself is never stored. */
     manageTokenHash: text('manage_token_hash'),
+    /** The deposit asked for at booking, minor units (0 = none). */
+    depositAmount: integer('deposit_amount').notNull().default(0),
+    /**
+     * JSON: the service's payment policy (deposit, no-show fee, refund window) as it stood when
+     * the customer booked. Later changes to the service never rewrite what the customer agreed to.
+     */
+    paymentPolicy: text('payment_policy'),
+    /** The .ics SEQUENCE last sent for this appointment (RFC 5545): +1 on every move and the cancel. */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -346,3 +368,129 @@ export const apiKeys = sqliteTable(
   },
   (t) => [uniqueIndex('api_keys_key_hash').on(t.keyHash)],
 );
+
+/**
+ * One row (id = 1): how the app reaches the outside world. Empty fields mean demo mode for that
+ * provider. Secrets are kept in the business's own database file, which never leaves its machine.
+ */
+export const connectionSettings = sqliteTable(
+  'connection_settings',
+  {
+    id: integer('id').primaryKey(),
+    /** Where customers reach the public listener, e.g. https://book.example.com; used in links. */
+    publicBaseUrl: text('public_base_url'),
+    twilioAccountSid: text('twilio_account_sid'),
+    twilioAuthToken: text('twilio_auth_token'),
+    twilioFromNumber: text('twilio_from_number'),
+    smtpHost: text('smtp_host'),
+    smtpPort: integer('smtp_port'),
+    smtpSecure: integer('smtp_secure', { mode: 'boolean' }).notNull().default(false),
+    smtpUser: text('smtp_user'),
+    smtpPassword: text('smtp_password'),
+    emailFrom: text('email_from'),
+    stripeSecretKey: text('stripe_secret_key'),
+    stripeWebhookSecret: text('stripe_webhook_secret'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [check('connection_settings_single_row', sql`${t.id} = 1`)],
+);
+
+/** The business's own wording for a message kind on a channel; absent = the built-in default. */
+export const messageTemplates = sqliteTable(
+  'message_templates',
+  {
+    kind: text('kind', { enum: messageKinds }).notNull(),
+    channel: text('channel', { enum: messageChannels }).notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.channel] })],
+);
+
+export const smsReplyOutcomes = [
+  'confirmed',
+  'cancelled',
+  'cancel_refused',
+  'opted_out',
+  'opted_in',
+  'needs_reply',
+] as const;
+export type SmsReplyOutcome = (typeof smsReplyOutcomes)[number];
+
+/** The inbox: every SMS a customer sent us, with what the app did about it. */
+export const smsReplies = sqliteTable(
+  'sms_replies',
+  {
+    id: text('id').primaryKey(),
+    /** Twilio's MessageSid: a webhook delivered twice is recorded once. */
+    providerId: text('provider_id').notNull(),
+    fromPhone: text('from_phone').notNull(),
+    body: text('body').notNull(),
+    customerId: text('customer_id').references(() => customers.id),
+    appointmentId: text('appointment_id').references(() => appointments.id),
+    outcome: text('outcome', { enum: smsReplyOutcomes }).notNull(),
+    receivedAt: integer('received_at').notNull(),
+    /** When the desk dealt with a reply that needed a human. */
+    handledAt: integer('handled_at'),
+  },
+  (t) => [
+    uniqueIndex('sms_replies_provider_id').on(t.providerId),
+    index('sms_replies_received').on(t.receivedAt),
+    index('sms_replies_customer').on(t.customerId),
+  ],
+);
+
+export const paymentKinds = ['deposit', 'refund', 'no_show_fee'] as const;
+export type PaymentKind = (typeof paymentKinds)[number];
+export const paymentStatuses = ['pending', 'succeeded', 'failed', 'cancelled'] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
+export const paymentProviders = ['stripe', 'demo'] as const;
+export type PaymentProvider = (typeof paymentProviders)[number];
+
+/**
+ * Every money movement, one row each: a deposit taken, a refund given, a no-show fee charged.
+ * Amounts are positive minor units; the kind says which way the money went.
+ */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    appointmentId: text('appointment_id')
+      .notNull()
+      .references(() => appointments.id),
+    kind: text('kind', { enum: paymentKinds }).notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: paymentStatuses }).notNull(),
+    provider: text('provider', { enum: paymentProviders }).notNull(),
+    checkoutSessionId: text('checkout_session_id'),
+    paymentIntentId: text('payment_intent_id'),
+    refundId: text('refund_id'),
+    /** The card saved for an off-session no-show fee (Stripe customer and payment method). */
+    providerCustomerId: text('provider_customer_id'),
+    paymentMethodId: text('payment_method_id'),
+    /** Sent with the provider call, derived from our own ids: a retried call is one movement. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    reason: text('reason'),
+    failureMessage: text('failure_message'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('payments_appointment').on(t.appointmentId, t.createdAt),
+    index('payments_status').on(t.status, t.kind),
+    uniqueIndex('payments_idempotency_key').on(t.idempotencyKey),
+    uniqueIndex('payments_checkout_session').on(t.checkoutSessionId),
+    index('payments_payment_intent').on(t.paymentIntentId),
+    uniqueIndex('payments_refund').on(t.refundId),
+    check('payments_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
+/** Webhook events already applied, by the provider's event id: a replayed event changes nothing. */
+export const paymentEvents = sqliteTable('payment_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  receivedAt: integer('received_at').notNull(),
+});
