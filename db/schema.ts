@@ -69,7 +69,9 @@ export const services = sqliteTable('services', {
   /** Minor units for a fixed deposit, whole percent for a percentage one. */
   depositValue: integer('deposit_value').notNull().default(0),
   rebookingIntervalDays: integer('rebooking_interval_days'),
-  noShowFeeKind: text('no_show_fee_kind', { enum: noShowFeeKinds }).notNull().default('keep_deposit'),
+  noShowFeeKind: text('no_show_fee_kind', { enum: noShowFeeKinds })
+    .notNull()
+    .default('keep_deposit'),
   /** For charge_card: the most the saved card may be charged, minor units. */
   noShowFeeAmount: integer('no_show_fee_amount').notNull().default(0),
   /** Cancelling at least this long before the start refunds the whole deposit. */
