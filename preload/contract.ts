@@ -91,6 +91,38 @@ export const depositRule = z.discriminatedUnion('kind', [
 ]);
 export type DepositRule = z.infer<typeof depositRule>;
 
+/** What a no-show costs the customer, as agreed when booking. */
+export const noShowFee = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('keep_deposit') }),
+  /** Charge the card saved at checkout, off-session, up to this amount (minor units). */
+  z.object({ kind: z.literal('charge_card'), maxAmount: z.int().positive() }),
+]);
+export type NoShowFee = z.infer<typeof noShowFee>;
+
+/** How much of the deposit a customer's own cancellation gets back. */
+export const cancellationRefund = z.object({
+  /** Cancelling at least this long before the start refunds the whole deposit. */
+  windowMinutes: z
+    .int()
+    .min(0)
+    .max(30 * 24 * 60),
+  /** Share refunded for a later cancellation, whole percent. */
+  latePercent: z.int().min(0).max(100),
+});
+export type CancellationRefund = z.infer<typeof cancellationRefund>;
+
+export const messageChannel = z.enum(['sms', 'email']);
+
+/** One reminder in a schedule: this channel, this long before the start. */
+export const reminderOffset = z.object({
+  channel: messageChannel,
+  offsetMinutes: z
+    .int()
+    .min(1)
+    .max(60 * 24 * 60),
+});
+
 const serviceFields = {
   name,
   description: z.string().max(2000),
@@ -102,6 +134,10 @@ const serviceFields = {
   bufferBeforeMinutes: z.int().min(0).max(240),
   bufferAfterMinutes: z.int().min(0).max(240),
   deposit: depositRule,
+  noShowFee,
+  cancellationRefund,
+  /** null = the business's reminder schedule. */
+  reminderSchedule: z.array(reminderOffset).max(12).nullable(),
   rebookingIntervalDays: z.int().min(1).max(730).nullable(),
   staffIds: z.array(id).min(1, 'at least one staff member must perform the service'),
   active: z.boolean(),
@@ -204,7 +240,6 @@ export const newAppointment = z.object({
 });
 export type NewAppointment = z.infer<typeof newAppointment>;
 
-export const messageChannel = z.enum(['sms', 'email']);
 export const messageKind = z.enum([
   'confirmation',
   'reminder',
@@ -289,6 +324,9 @@ export const channels = {
       bufferBeforeMinutes: true,
       bufferAfterMinutes: true,
       deposit: true,
+      noShowFee: true,
+      cancellationRefund: true,
+      reminderSchedule: true,
       rebookingIntervalDays: true,
       active: true,
     }),

@@ -2,7 +2,9 @@
 import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { serviceStaff, services, staff, timeOff, workingHours } from '../../db/schema.js';
 import type {
+  CancellationRefund,
   DepositRule,
+  NoShowFee,
   Service,
   StaffMember,
   WorkingIntervalInput,
@@ -10,6 +12,7 @@ import type {
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Core } from './core.js';
 import type { SettingsService } from './settings.js';
+import type { ReminderOffset } from '../domain/reminder-plan.js';
 
 type ServiceRow = typeof services.$inferSelect;
 type StaffRow = typeof staff.$inferSelect;
@@ -22,6 +25,9 @@ export interface ServiceFields {
   bufferBeforeMinutes?: number;
   bufferAfterMinutes?: number;
   deposit?: DepositRule;
+  noShowFee?: NoShowFee;
+  cancellationRefund?: CancellationRefund;
+  reminderSchedule?: ReminderOffset[] | null;
   rebookingIntervalDays?: number | null;
   staffIds: string[];
   active?: boolean;
@@ -40,6 +46,60 @@ function depositColumns(rule: DepositRule): Pick<ServiceRow, 'depositKind' | 'de
       throw new Error(`Unknown deposit rule ${String(never)}`);
     }
   }
+}
+
+type PolicyColumns = Pick<
+  ServiceRow,
+  | 'noShowFeeKind'
+  | 'noShowFeeAmount'
+  | 'refundWindowMinutes'
+  | 'lateCancelRefundPercent'
+  | 'reminderSchedule'
+>;
+
+/** The columns for whichever of the policy fields the caller gave. */
+function policyColumns(fields: {
+  noShowFee?: NoShowFee | undefined;
+  cancellationRefund?: CancellationRefund | undefined;
+  reminderSchedule?: ReminderOffset[] | null | undefined;
+}): Partial<PolicyColumns> {
+  const columns: Partial<PolicyColumns> = {};
+  if (fields.noShowFee) {
+    columns.noShowFeeKind = fields.noShowFee.kind;
+    columns.noShowFeeAmount =
+      fields.noShowFee.kind === 'charge_card' ? fields.noShowFee.maxAmount : 0;
+  }
+  if (fields.cancellationRefund) {
+    columns.refundWindowMinutes = fields.cancellationRefund.windowMinutes;
+    columns.lateCancelRefundPercent = fields.cancellationRefund.latePercent;
+  }
+  if (fields.reminderSchedule !== undefined) {
+    columns.reminderSchedule =
+      fields.reminderSchedule === null ? null : JSON.stringify(fields.reminderSchedule);
+  }
+  return columns;
+}
+
+function noShowFeeOf(row: ServiceRow): NoShowFee {
+  switch (row.noShowFeeKind) {
+    case 'none':
+      return { kind: 'none' };
+    case 'keep_deposit':
+      return { kind: 'keep_deposit' };
+    case 'charge_card':
+      return { kind: 'charge_card', maxAmount: row.noShowFeeAmount };
+    default: {
+      const never: never = row.noShowFeeKind;
+      throw new Error(`Unknown no-show fee kind ${String(never)}`);
+    }
+  }
+}
+
+/** The service's own reminder schedule, or null when it follows the business's. */
+export function serviceReminderSchedule(row: ServiceRow): ReminderOffset[] | null {
+  return row.reminderSchedule === null
+    ? null
+    : (JSON.parse(row.reminderSchedule) as ReminderOffset[]);
 }
 
 function depositRuleOf(row: ServiceRow): DepositRule {
@@ -118,6 +178,12 @@ export function createCatalogService(core: Core, settings: SettingsService) {
       bufferBeforeMinutes: row.bufferBeforeMinutes,
       bufferAfterMinutes: row.bufferAfterMinutes,
       deposit: depositRuleOf(row),
+      noShowFee: noShowFeeOf(row),
+      cancellationRefund: {
+        windowMinutes: row.refundWindowMinutes,
+        latePercent: row.lateCancelRefundPercent,
+      },
+      reminderSchedule: serviceReminderSchedule(row),
       rebookingIntervalDays: row.rebookingIntervalDays,
       staffIds: staffIdsOf(row.id),
       active: row.active,
@@ -207,6 +273,7 @@ export function createCatalogService(core: Core, settings: SettingsService) {
             bufferBeforeMinutes: input.bufferBeforeMinutes ?? 0,
             bufferAfterMinutes: input.bufferAfterMinutes ?? 0,
             ...depositColumns(deposit),
+            ...policyColumns(input),
             rebookingIntervalDays: input.rebookingIntervalDays ?? null,
             active: input.active ?? true,
             sortOrder:
@@ -226,13 +293,18 @@ export function createCatalogService(core: Core, settings: SettingsService) {
 
     updateService(input: { id: string } & Partial<ServiceFields>): Service {
       const current = serviceRow(input.id);
-      const { id, staffIds, deposit, ...fields } = input;
+      const { id, staffIds, deposit, noShowFee, cancellationRefund, reminderSchedule, ...fields } =
+        input;
       if (staffIds) assertStaffExist(staffIds, 'staffIds');
       const nextDeposit = deposit ?? depositRuleOf(current);
       assertDepositFits(nextDeposit, fields.priceAmount ?? current.priceAmount);
       db.transaction((tx) => {
         tx.update(services)
-          .set({ ...fields, ...depositColumns(nextDeposit) })
+          .set({
+            ...fields,
+            ...depositColumns(nextDeposit),
+            ...policyColumns({ noShowFee, cancellationRefund, reminderSchedule }),
+          })
           .where(eq(services.id, id))
           .run();
         if (staffIds) {
