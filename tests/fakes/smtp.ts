@@ -82,6 +82,9 @@ export async function startSmtpFake(
     },
   });
 
+  // A client that vanishes mid-session (a killed process, in the crash test) is the client's
+  // problem; without a listener smtp-server's 'error' event would crash the test process.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   server.server.unref();
   const { port } = server.server.address() as AddressInfo;
