@@ -21,6 +21,7 @@ import {
 } from '../../main/domain/time.js';
 import { repoRoot } from '../support/server-process.js';
 import { load } from './http-load.js';
+import { benchDispatch, benchNextDue } from './reminders.js';
 import { london, tempDir, testClock } from '../support/app.js';
 
 const MIN = 60_000;
@@ -359,6 +360,7 @@ try {
   benchAvailability(5_000, dir.path);
   benchAvailability(20_000, dir.path);
   await benchStartup(dir.path);
+  rows.push(...benchNextDue(dir.path), ...(await benchDispatch(dir.path)));
   await benchPublicApi(dir.path);
   printTable();
 } finally {
