@@ -28,8 +28,16 @@ function offsetMsAt(timeZone: string, ms: number): number {
   return Math.round(tzOffset(timeZone, new Date(ms)) * MINUTE_MS);
 }
 
+// Zones found valid once stay valid: the tz database cannot change under a running process.
+// Every formatted instant asks, so the Intl probe runs once per zone instead of per call.
+const validZones = new Set<string>();
+
 export function isValidTimeZone(timeZone: string): boolean {
-  return typeof timeZone === 'string' && timeZone !== '' && !Number.isNaN(offsetMsAt(timeZone, 0));
+  if (validZones.has(timeZone)) return true;
+  const valid =
+    typeof timeZone === 'string' && timeZone !== '' && !Number.isNaN(offsetMsAt(timeZone, 0));
+  if (valid) validZones.add(timeZone);
+  return valid;
 }
 
 /** Throws a RangeError for a zone the runtime does not know, so a typo never means UTC. */
@@ -138,7 +146,7 @@ export function utcToLocalMinute(ms: number, timeZone: string): number {
  */
 export function formatInstantInZone(ms: number, timeZone: string): string {
   assertTimeZone(timeZone);
-  const offsetMinutes = Math.round(offsetMsAt(timeZone, ms) / MINUTE_MS);
+  const offsetMinutes = Math.round(memoisedOffsetMsAt(timeZone, ms) / MINUTE_MS);
   const d = new Date(Math.floor(ms / 1000) * 1000 + offsetMinutes * MINUTE_MS);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
@@ -210,6 +218,19 @@ function chunkAt(timeZone: string, index: number): Chunk {
     chunkCache.set(key, chunk);
   }
   return chunk;
+}
+
+/**
+ * offsetMsAt from the memoised week chunks: the same answer (transitions are found to the
+ * second, and are whole seconds), without an Intl call once the week is known. Formatting the
+ * slots of an availability answer asks this a thousand times for a handful of weeks.
+ */
+function memoisedOffsetMsAt(timeZone: string, ms: number): number {
+  if (!Number.isFinite(ms)) return offsetMsAt(timeZone, ms);
+  const chunk = chunkAt(timeZone, Math.floor(ms / CHUNK_MS));
+  let offsetMs = chunk.startOffsetMs;
+  for (const [at, next] of chunk.transitions) if (at <= ms) offsetMs = next;
+  return offsetMs;
 }
 
 /**

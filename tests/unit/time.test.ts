@@ -188,6 +188,29 @@ describe('instants seen in a zone', () => {
     expect(formatInstantInZone(Date.UTC(2026, 0, 1, 0), 'UTC')).toBe('2026-01-01T00:00:00+00:00');
   });
 
+  it('shows the offset the zone has at that very second, on either side of a DST change', () => {
+    const zones = ['Europe/London', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom(
+          ...zones.flatMap((z) =>
+            new ZoneTimeline(z, Date.UTC(2026, 0), Date.UTC(2027, 0)).transitions.map((t) => t.at),
+          ),
+        ),
+        fc.integer({ min: -3 * 3600, max: 3 * 3600 }),
+        (zone, transition, secondsAway) => {
+          const ms = transition + secondsAway * 1000;
+          const offset = Math.round(new TZDate(ms, zone).getTimezoneOffset() * -1);
+          const sign = offset < 0 ? '-' : '+';
+          const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+          expect(formatInstantInZone(ms, zone).slice(-6)).toBe(`${sign}${hhmm}`);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('formats strings that parse back to the same instant', () => {
     fc.assert(
       fc.property(
