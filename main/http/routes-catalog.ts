@@ -77,14 +77,23 @@ export function catalogRoutes(app: App): AnyRoute[] {
         422: failure('A query parameter is missing or malformed; details.fields names it'),
       },
       handle: ({ query }) => {
-        const timeZone = zone();
         const result = services.availability.get({
           serviceId: query.service_id,
           staffId: query.staff_id,
-          from: query.from ?? utcToLocalDate(core.clock.now(), timeZone),
+          from: query.from ?? utcToLocalDate(core.clock.now(), zone()),
           days: query.days_ahead,
         });
-        const at = (ms: number) => formatInstantInZone(ms, timeZone);
+        // Staff share their slot times, and one slot's end is often another's start: each
+        // instant is formatted once per answer rather than once per appearance.
+        const formatted = new Map<number, string>();
+        const at = (ms: number) => {
+          let text = formatted.get(ms);
+          if (text === undefined) {
+            text = formatInstantInZone(ms, result.timeZone);
+            formatted.set(ms, text);
+          }
+          return text;
+        };
         const body: z.output<typeof availabilityResponse> = {
           timezone: result.timeZone,
           days: result.days.map((day) => ({
