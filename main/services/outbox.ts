@@ -77,12 +77,54 @@ export function createOutbox(core: Core) {
     .onConflictDoNothing({ target: messages.dedupeKey })
     .prepare();
 
+  // The loop updates rows with a handful of column sets (claim, sent, retry, failed): one prepared
+  // statement per set, made on first use, instead of drizzle's builder on every call.
+  const updates = new Map<string, { run(values: Record<string, unknown>): unknown }>();
+
   function update(id: string, set: Partial<MessageRow>): void {
-    db.update(messages)
-      .set({ ...set, updatedAt: clock.now() })
-      .where(eq(messages.id, id))
-      .run();
+    const columns = (Object.keys(set) as (keyof MessageRow)[])
+      .filter((key) => set[key] !== undefined && key !== 'id' && key !== 'updatedAt')
+      .sort();
+    const key = columns.join(',');
+    let statement = updates.get(key);
+    if (!statement) {
+      const placeholders = Object.fromEntries(
+        [...columns, 'updatedAt'].map((c) => [c, sql.placeholder(c)]),
+      );
+      statement = db
+        .update(messages)
+        // drizzle binds a placeholder in set() through the column's encoder (demo → 0/1) like any
+        // value; only its types do not admit placeholders there.
+        .set(placeholders as unknown as Partial<MessageRow>)
+        .where(eq(messages.id, sql.placeholder('id')))
+        .prepare();
+      updates.set(key, statement);
+    }
+    statement.run({ ...set, id, updatedAt: clock.now() });
   }
+
+  const dueNow = db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.status, 'planned'), lte(messages.dueAt, sql.placeholder('now'))))
+    .orderBy(asc(messages.dueAt), asc(messages.id))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+
+  const laterDueReminder = db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.appointmentId, sql.placeholder('appointmentId')),
+        eq(messages.channel, sql.placeholder('channel')),
+        eq(messages.kind, 'reminder'),
+        eq(messages.status, 'planned'),
+        sql`${messages.dueAt} > ${sql.placeholder('dueAt')}`,
+        lte(messages.dueAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare();
 
   return {
     /** Inserts what is not there yet (by dedupe key); returns how many rows were new. */
@@ -162,6 +204,7 @@ export function createOutbox(core: Core) {
 
     /** Planned rows due by `now`, oldest first, skipping paused channels. */
     due(now: number, limit: number, pausedChannels: readonly MessageChannel[]): MessageRow[] {
+      if (pausedChannels.length === 0) return dueNow.all({ now, limit });
       return db
         .select()
         .from(messages)
@@ -186,20 +229,12 @@ export function createOutbox(core: Core) {
     /** A later reminder on the same channel is due too: this one says nothing it does not. */
     hasLaterDueReminder(row: MessageRow, now: number): boolean {
       if (row.kind !== 'reminder' || row.appointmentId === null) return false;
-      const later = db
-        .select({ id: messages.id })
-        .from(messages)
-        .where(
-          and(
-            eq(messages.appointmentId, row.appointmentId),
-            eq(messages.channel, row.channel),
-            eq(messages.kind, 'reminder'),
-            eq(messages.status, 'planned'),
-            sql`${messages.dueAt} > ${row.dueAt}`,
-            lte(messages.dueAt, now),
-          ),
-        )
-        .get();
+      const later = laterDueReminder.get({
+        appointmentId: row.appointmentId,
+        channel: row.channel,
+        dueAt: row.dueAt,
+        now,
+      });
       return later !== undefined;
     },
 

@@ -7,7 +7,7 @@
 // `appointments.changed` after its commit, so one subscription covers them all and the booking
 // transaction carries no messaging work. What the event does not say (the previous status, how
 // often the booking moved) is read from the audit trail, which every change writes.
-import { and, count, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { appointmentEvents, appointments, customers as customerTable } from '../../db/schema.js';
 import { planFollowUps, type SendContext } from '../domain/follow-ups.js';
 import { isTransactional, type PlannedMessage } from '../domain/message-kinds.js';
@@ -90,20 +90,27 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
       .get();
   }
 
+  // Asked for every due row the loop claims: prepared once, not rebuilt by drizzle per row.
+  const futureBooking = db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.customerId, sql.placeholder('customerId')),
+        gt(appointments.startAt, sql.placeholder('after')),
+        ne(appointments.id, sql.placeholder('exceptId')),
+        inArray(appointments.status, ['confirmed', 'pending_payment']),
+      ),
+    )
+    .prepare();
+  const appointmentById = db
+    .select()
+    .from(appointments)
+    .where(eq(appointments.id, sql.placeholder('id')))
+    .prepare();
+
   function hasFutureBooking(customerId: string, after: number, exceptId: string): boolean {
-    const found = db
-      .select({ id: appointments.id })
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.customerId, customerId),
-          gt(appointments.startAt, after),
-          ne(appointments.id, exceptId),
-          inArray(appointments.status, ['confirmed', 'pending_payment']),
-        ),
-      )
-      .get();
-    return found !== undefined;
+    return futureBooking.get({ customerId, after, exceptId }) !== undefined;
   }
 
   const rendered = (
@@ -234,7 +241,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
 
     /** What the loop asks before sending a due row (domain/follow-ups.ts isStillUseful). */
     sendContext(appointmentId: string, now: number): SendContext | null {
-      const row = db.select().from(appointments).where(eq(appointments.id, appointmentId)).get();
+      const row = appointmentById.get({ id: appointmentId });
       if (!row) return null;
       return {
         now,
