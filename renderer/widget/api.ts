@@ -79,6 +79,16 @@ export function randomKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+export interface AvailabilityQuery {
+  service: string;
+  staff?: string | undefined;
+  from?: string;
+  days: number;
+}
+
+/** Older than this, a prefetched answer is not shown: others may have booked meanwhile. */
+const PREFETCH_FRESH_MS = 5_000;
+
 export function createApi(base: string) {
   async function request<T>(
     method: string,
@@ -117,13 +127,33 @@ export function createApi(base: string) {
     };
   }
 
+  function availabilityPath(q: AvailabilityQuery): string {
+    const params = new URLSearchParams({ service_id: q.service, days_ahead: String(q.days) });
+    if (q.staff) params.set('staff_id', q.staff);
+    if (q.from) params.set('from', q.from);
+    return `/api/availability?${params}`;
+  }
+
+  // An answer asked for ahead of need (prefetchAvailability), handed to the first matching call
+  // while it is fresh; later calls always ask the server again.
+  let early: { path: string; at: number; answer: Promise<Result<Availability>> } | null = null;
+
   return {
     services: () => request<{ services: PublicService[] }>('GET', '/api/services'),
-    availability: (q: { service: string; staff?: string; from?: string; days: number }) => {
-      const params = new URLSearchParams({ service_id: q.service, days_ahead: String(q.days) });
-      if (q.staff) params.set('staff_id', q.staff);
-      if (q.from) params.set('from', q.from);
-      return request<Availability>('GET', `/api/availability?${params}`);
+    availability: (q: AvailabilityQuery) => {
+      const path = availabilityPath(q);
+      const taken = early;
+      early = null;
+      if (taken?.path === path && Date.now() - taken.at < PREFETCH_FRESH_MS) return taken.answer;
+      return request<Availability>('GET', path);
+    },
+    /**
+     * A site that presets the service shows its slots first: asking for them while the services
+     * list loads, rather than after, saves a round trip before the visitor sees any time.
+     */
+    prefetchAvailability: (q: AvailabilityQuery) => {
+      const path = availabilityPath(q);
+      early = { path, at: Date.now(), answer: request<Availability>('GET', path) };
     },
     book: (body: BookingRequest, idempotencyKey: string) =>
       request<{ booking: Booking; manage_token: string }>('POST', '/api/bookings', body, {

@@ -4,7 +4,8 @@
 //   BookingSync.mount(element, { apiBase, service, staff, theme, labels }).
 // Each mount lives in its own Shadow DOM so the page's CSS and ours never meet.
 import { render } from 'react-dom';
-import { createApi } from './api.js';
+import { createApi, type Api } from './api.js';
+import { DAYS_AHEAD } from './availability.js';
 import { BookingFlow } from './BookingFlow.js';
 import { Widget } from './context.js';
 import { defaultLabels, type Labels } from './labels.js';
@@ -29,7 +30,12 @@ export interface Mounted {
 const ownScript = document.currentScript as HTMLScriptElement | null;
 const ownOrigin = ownScript?.src ? new URL(ownScript.src).origin : location.origin;
 
-function mountInto(el: Element, options: MountOptions, app: ComponentChildren): Mounted {
+function mountInto(
+  el: Element,
+  options: MountOptions,
+  app: ComponentChildren,
+  prepare?: (api: Api) => void,
+): Mounted {
   const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
   const theme = options.theme ?? {};
   if (theme.mode) el.setAttribute('data-mode', theme.mode);
@@ -40,12 +46,21 @@ function mountInto(el: Element, options: MountOptions, app: ComponentChildren): 
     apiBase,
     labels: { ...defaultLabels, ...options.labels },
   };
+  prepare?.(value.api);
   render(<Widget.Provider value={value}>{app}</Widget.Provider>, shadow);
   return { unmount: () => render(null, shadow) };
 }
 
 export function mount(el: Element, options: MountOptions = {}): Mounted {
-  return mountInto(el, options, <BookingFlow options={options} />);
+  return mountInto(el, options, <BookingFlow options={options} />, (api) => {
+    if (options.service) {
+      api.prefetchAvailability({
+        service: options.service,
+        staff: options.staff,
+        days: DAYS_AHEAD,
+      });
+    }
+  });
 }
 
 export function mountManage(el: Element, options: MountOptions & { token: string }): Mounted {

@@ -22,6 +22,7 @@ import {
 import { repoRoot } from '../support/server-process.js';
 import { load } from './http-load.js';
 import { benchDispatch, benchNextDue } from './reminders.js';
+import { benchWidgetLoad } from './widget-load.js';
 import { london, tempDir, testClock } from '../support/app.js';
 
 const MIN = 60_000;
@@ -362,6 +363,7 @@ try {
   await benchStartup(dir.path);
   rows.push(...benchNextDue(dir.path), ...(await benchDispatch(dir.path)));
   await benchPublicApi(dir.path);
+  rows.push(...(await benchWidgetLoad()));
   printTable();
 } finally {
   dir.remove();
