@@ -41,7 +41,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await Promise.allSettled([publicApi.close(), adminApi.close(), app.reminderLoop.stop()]);
+      await Promise.allSettled([
+        publicApi.close(),
+        adminApi.close(),
+        app.reminderLoop.stop(),
+        app.paymentReconciler.stop(),
+      ]);
       app.close();
     })());
   try {
@@ -53,6 +58,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await app.reminderLoop.start();
     const publicPort = (publicApi.server.address() as AddressInfo).port;
     const adminPort = (adminApi.server.address() as AddressInfo).port;
+    app.services.paymentRuntime.setListenerUrl(`http://${urlHost(host)}:${publicPort}`);
+    app.paymentReconciler.start();
     return {
       app,
       publicUrl: `http://${urlHost(host)}:${publicPort}`,

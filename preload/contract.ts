@@ -248,6 +248,8 @@ export const messageKind = z.enum([
   'thank_you',
   'rebook',
   'no_show',
+  'payment_link',
+  'payment_refunded',
 ]);
 export const messageStatus = z.enum(['planned', 'sending', 'sent', 'failed', 'cancelled']);
 

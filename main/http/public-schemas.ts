@@ -128,6 +128,12 @@ export const bookingCreated = z.object({
   manage_token: z.string().meta({
     description: 'Shown once: the key to view, reschedule or cancel this booking',
   }),
+  checkout_url: z.string().optional().meta({
+    description: 'With a deposit (status pending_payment): where the customer pays it',
+  }),
+  payment_policy: z.array(z.string()).optional().meta({
+    description: 'The deposit, refund and no-show terms agreed, in plain words',
+  }),
 });
 
 export const bookingResponse = z.object({ booking: publicBooking });
