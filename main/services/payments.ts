@@ -708,7 +708,12 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     },
 
     /** A refund from the desk; the same requestId (one per dialog) is one refund. */
-    refund(input: { appointmentId: string; amount: number; reason: string; requestId: string }) {
+    async refund(input: {
+      appointmentId: string;
+      amount: number;
+      reason: string;
+      requestId: string;
+    }) {
       if (!input.reason.trim())
         throw ValidationError.field('reason', 'say why the money goes back');
       bookings.row(input.appointmentId);
