@@ -58,7 +58,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await app.reminderLoop.start();
     const publicPort = (publicApi.server.address() as AddressInfo).port;
     const adminPort = (adminApi.server.address() as AddressInfo).port;
-    app.services.paymentRuntime.setListenerUrl(`http://${urlHost(host)}:${publicPort}`);
+    // Checkout return links need an address a browser can open; a wildcard bind is not one.
+    const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    app.services.paymentRuntime.setListenerUrl(`http://${urlHost(reachable)}:${publicPort}`);
     app.paymentReconciler.start();
     return {
       app,
