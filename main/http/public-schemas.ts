@@ -45,6 +45,9 @@ export const publicService = z.object({
   duration_minutes: z.int(),
   price: money,
   deposit: money.nullable().meta({ description: 'Taken when booking; null when none is asked' }),
+  payment_policy: z
+    .array(z.string())
+    .meta({ description: 'Deposit, refund and no-show terms in plain words; empty when none' }),
   staff_ids: z.array(id),
   staff: z
     .array(z.object({ id, name: z.string() }))
