@@ -12,6 +12,8 @@ export interface PaymentReconciler {
   start(): void;
   /** Stops the timer and waits for a pass in progress; calling it twice is harmless. */
   stop(): Promise<void>;
+  /** Resolves once the pass started by start() or the timer has finished and re-armed. */
+  idle(): Promise<void>;
 }
 
 export function createPaymentReconciler(options: {
@@ -48,11 +50,21 @@ export function createPaymentReconciler(options: {
     return running;
   }
 
+  let cycling: Promise<void> | null = null;
+
+  /** A pass, then the timer for the next: a failed pass (logged inside) still re-arms. */
+  function cycle(): void {
+    cycling = runOnce().then(
+      () => arm(),
+      () => arm(),
+    );
+  }
+
   function arm(): void {
     if (stopped) return;
     const handle = timers.setTimeout(() => {
       timer = null;
-      void runOnce().finally(arm);
+      cycle();
     }, options.intervalMs);
     (handle as { unref?: () => void } | null)?.unref?.();
     timer = handle;
@@ -63,13 +75,16 @@ export function createPaymentReconciler(options: {
     start() {
       if (!stopped) return;
       stopped = false;
-      void runOnce().finally(arm);
+      cycle();
     },
     async stop() {
       stopped = true;
       if (timer !== null) timers.clearTimeout(timer);
       timer = null;
       await running?.catch(() => undefined);
+    },
+    idle: async () => {
+      await cycling;
     },
   };
 }

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { payments } from '../../db/schema.js';
 import { bookColour, deliver, startPaymentsHost, type PaymentsHost } from '../support/payments.js';
 import { london } from '../support/app.js';
+import { manualTimers } from '../support/manual-timers.js';
+import { createPaymentReconciler } from '../../main/services/payment-reconciler.js';
 
 let h: PaymentsHost;
 beforeEach(async () => {
@@ -113,6 +115,36 @@ describe('reconciliation', () => {
     const refunds = pay.movements(booked.id).filter((m) => m.kind === 'refund');
     expect(refunds.map((r) => r.status)).toEqual(['succeeded', 'failed']);
     expect(pay.balance(booked.id)).toMatchObject({ refunded: 300, held: 1700, refundable: 1700 });
+  });
+});
+
+describe('reconciliation timer', () => {
+  it('runs on start and then every interval, and stops for good', async () => {
+    const timers = manualTimers(h.clock);
+    const reconciler = createPaymentReconciler({
+      payments: h.host.app.services.payments,
+      timers,
+      intervalMs: 5 * MINUTE,
+      log: () => {},
+    });
+    const first = await bookColour(h, TUESDAY_10);
+    h.stripe.pay(first.sessionId);
+    reconciler.start();
+    await reconciler.idle();
+    expect(status(first.id)).toBe('confirmed');
+    expect(timers.nextAt()).toBe(h.clock.now() + 5 * MINUTE);
+
+    const second = await bookColour(h, '2026-12-01T14:00:00+00:00');
+    h.stripe.pay(second.sessionId);
+    await timers.advanceTo(h.clock.now() + 4 * MINUTE, () => reconciler.idle());
+    expect(status(second.id)).toBe('pending_payment');
+    await timers.advanceTo(h.clock.now() + 1 * MINUTE, () => reconciler.idle());
+    expect(status(second.id)).toBe('confirmed');
+    expect(timers.armedCount()).toBe(1);
+
+    await reconciler.stop();
+    await reconciler.stop();
+    expect(timers.armedCount()).toBe(0);
   });
 });
 
