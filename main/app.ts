@@ -28,6 +28,11 @@ import { createDemoEmailSender } from './integrations/email/demo.js';
 import type { SmsSender } from './integrations/sms/sms-sender.js';
 import type { EmailSender } from './integrations/email/email-sender.js';
 import type { EventPayload } from '../preload/contract.js';
+import type { StripeApiAddress } from './integrations/payments/stripe.js';
+import { createPaymentService } from './services/payments.js';
+import { createPaymentRuntime, type PaymentRuntime } from './services/payment-runtime.js';
+import { createPaymentReconciler, type PaymentReconciler } from './services/payment-reconciler.js';
+import { systemTimers } from './services/reminder-loop.js';
 
 export interface AppOptions {
   dbPath: string;
@@ -43,9 +48,11 @@ export interface AppOptions {
     timers?: Timers;
     retry?: Partial<RetryPolicy>;
   };
+  /** Payments: the Stripe API's address (a fake in tests) and the reconciliation timer. */
+  payments?: { stripeApi?: StripeApiAddress; timers?: Timers; reconcileIntervalMs?: number };
 }
 
-function createServices(core: Core) {
+function createServices(core: Core, paymentRuntime: PaymentRuntime) {
   const settings = createSettingsService(core);
   const catalog = createCatalogService(core, settings);
   const customers = createCustomerService(core, settings);
@@ -63,7 +70,19 @@ function createServices(core: Core) {
     bookings,
     outbox,
   });
+  const payments = createPaymentService(
+    core,
+    { settings, catalog, customers, bookings, schedule, outbox },
+    {
+      provider: paymentRuntime.provider,
+      publicBaseUrl: paymentRuntime.publicBaseUrl,
+      onMessagesPlanned: paymentRuntime.wake,
+      log: paymentRuntime.log,
+    },
+  );
   return {
+    payments,
+    paymentRuntime,
     settings,
     catalog,
     customers,
@@ -86,6 +105,8 @@ export interface App {
   events: EventBus;
   /** Sends the outbox; the hosts start it once they listen and stop it before close(). */
   reminderLoop: ReminderLoop;
+  /** Heals lost payment webhooks; the hosts start it once they listen and stop it before close(). */
+  paymentReconciler: PaymentReconciler;
   /** Checkpoints and closes the database; calling it twice is harmless. */
   close(): void;
 }
@@ -100,7 +121,11 @@ export function createApp(options: AppOptions): App {
     newId: options.newId ?? randomIds,
     events,
   };
-  const services = createServices(core);
+  const paymentRuntime = createPaymentRuntime(core, {
+    log,
+    ...(options.payments?.stripeApi ? { stripeApi: options.payments.stripeApi } : {}),
+  });
+  const services = createServices(core, paymentRuntime);
   services.settings.get(); // creates the settings row on a new file
   // The app owns the senders it is given: close() closes the email sender's pooled connections.
   const email = options.messaging?.email ?? createDemoEmailSender();
@@ -126,6 +151,23 @@ export function createApp(options: AppOptions): App {
       reminderLoop.wake();
     }
   });
+  // Payments follow the same committed changes: every booking's policy is frozen as it is made,
+  // cancellations refund per that policy, a no-show keeps the deposit or charges the card.
+  paymentRuntime.setWake(() => reminderLoop.wake());
+  events.subscribe((event, payload) => {
+    if (event !== 'appointments.changed') return;
+    const change = payload as EventPayload<'appointments.changed'>;
+    if (change.change === 'created') services.payments.freeze(change.appointmentId);
+    if (change.change !== 'status_changed') return;
+    if (change.status === 'cancelled') void services.payments.onCancelled(change.appointmentId);
+    if (change.status === 'no_show') void services.payments.onNoShow(change.appointmentId);
+  });
+  const paymentReconciler = createPaymentReconciler({
+    payments: services.payments,
+    timers: options.payments?.timers ?? systemTimers,
+    intervalMs: options.payments?.reconcileIntervalMs ?? 5 * 60_000,
+    log,
+  });
   const router = createRouter(createHandlers(services), {
     onInternalError: (channel, error) => log(`internal error on ${channel}`, error),
   });
@@ -137,11 +179,13 @@ export function createApp(options: AppOptions): App {
     router,
     events,
     reminderLoop,
+    paymentReconciler,
     close() {
       if (closed) return;
       closed = true;
       // The hosts await reminderLoop.stop() first; this only makes sure no timer outlives us.
       void reminderLoop.stop();
+      void paymentReconciler.stop();
       email.close();
       closeDatabase(db);
     },

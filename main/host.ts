@@ -41,7 +41,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await Promise.allSettled([publicApi.close(), adminApi.close(), app.reminderLoop.stop()]);
+      await Promise.allSettled([
+        publicApi.close(),
+        adminApi.close(),
+        app.reminderLoop.stop(),
+        app.paymentReconciler.stop(),
+      ]);
       app.close();
     })());
   try {
@@ -53,6 +58,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await app.reminderLoop.start();
     const publicPort = (publicApi.server.address() as AddressInfo).port;
     const adminPort = (adminApi.server.address() as AddressInfo).port;
+    // Checkout return links need an address a browser can open; a wildcard bind is not one.
+    const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    app.services.paymentRuntime.setListenerUrl(`http://${urlHost(reachable)}:${publicPort}`);
+    app.paymentReconciler.start();
     return {
       app,
       publicUrl: `http://${urlHost(host)}:${publicPort}`,

@@ -248,6 +248,8 @@ export const messageKind = z.enum([
   'thank_you',
   'rebook',
   'no_show',
+  'payment_link',
+  'payment_refunded',
 ]);
 export const messageStatus = z.enum(['planned', 'sending', 'sent', 'failed', 'cancelled']);
 
@@ -286,6 +288,51 @@ export const apiKey = z.object({
   revokedAt: epochMs.nullable(),
 });
 export type ApiKey = z.infer<typeof apiKey>;
+
+// ── payments (issue 7: deposits, refunds, no-show fees) ─────────────────────
+
+/** One money movement: a deposit taken, a refund given, a no-show fee charged. */
+export const paymentMovement = z.object({
+  id,
+  kind: z.enum(['deposit', 'refund', 'no_show_fee']),
+  /** Positive minor units; the kind says which way the money went. */
+  amount: z.int().positive(),
+  currency,
+  status: z.enum(['pending', 'succeeded', 'failed', 'cancelled']),
+  provider: z.enum(['stripe', 'demo']),
+  reason: z.string().nullable(),
+  /** Why it failed (a declined card), shown to the desk. */
+  failureMessage: z.string().nullable(),
+  providerReference: z.string().nullable(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type PaymentMovement = z.infer<typeof paymentMovement>;
+
+export const paymentBalance = z.object({
+  collected: z.int(),
+  refunded: z.int(),
+  refundPending: z.int(),
+  held: z.int(),
+  refundable: z.int(),
+});
+
+export const appointmentPayments = z.object({
+  appointmentId: id,
+  currency,
+  depositAmount: z.int().nonnegative(),
+  /** The frozen policy in the words the customer read. */
+  policy: z.array(z.string()),
+  movements: z.array(paymentMovement),
+  balance: paymentBalance,
+});
+export type AppointmentPayments = z.infer<typeof appointmentPayments>;
+
+export const paymentConnection = z.object({
+  provider: z.enum(['stripe', 'demo']),
+  stripeKeySet: z.boolean(),
+  webhookSecretSet: z.boolean(),
+});
 
 // ── channels ─────────────────────────────────────────────────────────────────
 
@@ -448,6 +495,43 @@ export const channels = {
       offset: z.int().min(0).optional(),
     }),
     output: z.object({ messages: z.array(outboxMessage), total: z.int() }),
+  },
+  // ── payments (issue 7) ──
+  'payments.forAppointment': {
+    input: z.object({ appointmentId: id }),
+    output: appointmentPayments,
+  },
+  /** A partial refund from the desk; the same requestId (one per dialog) is one refund. */
+  'payments.refund': {
+    input: z.object({
+      appointmentId: id,
+      amount: z.int().positive(),
+      reason: z.string().trim().min(1, 'say why the money goes back').max(500),
+      requestId: z.string().min(1).max(100),
+    }),
+    output: appointmentPayments,
+  },
+  /** A checkout link for a phone booking's deposit, sent through the outbox. */
+  'payments.sendLink': {
+    input: z.object({ appointmentId: id, channel: messageChannel.optional() }),
+    output: z.object({ url: z.string(), channels: z.array(messageChannel) }),
+  },
+  'payments.connection.get': { input: empty, output: paymentConnection },
+  /** Stripe credentials; null clears one (back to demo payments without a secret key). */
+  'payments.connection.update': {
+    input: z.object({
+      stripeSecretKey: z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+        .nullable()
+        .optional(),
+      stripeWebhookSecret: z
+        .string()
+        .regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)')
+        .nullable()
+        .optional(),
+    }),
+    output: paymentConnection,
   },
 } as const;
 

@@ -103,4 +103,29 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, KindTemplates> = {
         '{business_name}',
     },
   },
+  // Payments (services/payments.ts). {manage_link} carries the checkout page of a payment link.
+  payment_link: {
+    sms:
+      'Hi {customer_first_name}, to secure your {service} at {business_name} on {start_local}, ' +
+      'please pay the deposit here:\n{manage_link}',
+    email: {
+      subject: 'Deposit for your {service}, {start_local}',
+      text:
+        'Hi {customer_first_name},\n\nTo secure your {service} with {staff} at {business_name} on ' +
+        '{start_local}, please pay the deposit here:\n{manage_link}' +
+        signOff,
+    },
+  },
+  payment_refunded: {
+    sms:
+      'Hi {customer_first_name}, your payment to {business_name} for {service} on {start_local} ' +
+      'has been refunded. Pick another time:\n{rebook_link}',
+    email: {
+      subject: 'Refund: {service}, {start_local}',
+      text:
+        'Hi {customer_first_name},\n\nYour payment to {business_name} for {service} on ' +
+        '{start_local} has been refunded to your card. It can take a few days to show.\n\n' +
+        'Pick another time whenever suits you: {rebook_link}\n\n{business_name}',
+    },
+  },
 };

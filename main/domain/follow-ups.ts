@@ -121,6 +121,10 @@ export function isStillUseful(kind: MessageKind, context: SendContext): boolean 
       return fresh && appointment.status === 'no_show';
     case 'rebook':
       return !context.hasFutureBooking;
+    case 'payment_link':
+      return beforeStart && appointment.status !== 'cancelled';
+    case 'payment_refunded':
+      return true;
     default: {
       const never: never = kind;
       throw new Error(`Unknown message kind ${String(never)}`);

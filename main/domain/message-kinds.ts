@@ -12,6 +12,9 @@ export const messageKinds = [
   'thank_you',
   'rebook',
   'no_show',
+  // Payments (services/payments.ts): a link to pay a deposit, and word of a refund.
+  'payment_link',
+  'payment_refunded',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -25,6 +28,8 @@ export function isTransactional(kind: MessageKind): boolean {
     case 'confirmation':
     case 'rescheduled':
     case 'cancellation':
+    case 'payment_link':
+    case 'payment_refunded':
       return true;
     case 'reminder':
     case 'thank_you':
@@ -73,11 +78,13 @@ export function dedupeKey(parts: DedupeKeyParts): string {
       return `${appointmentId}:reminder:${channel}:${parts.offsetMinutes ?? 0}m:r${revision}`;
     case 'confirmation':
     case 'rescheduled':
+    case 'payment_link': // sent again with each new checkout: its revision counts checkouts
       return `${appointmentId}:${kind}:${channel}:r${revision}`;
     case 'cancellation':
     case 'thank_you':
     case 'rebook':
     case 'no_show':
+    case 'payment_refunded':
       return `${appointmentId}:${kind}:${channel}`;
     default: {
       const never: never = kind;

@@ -18,6 +18,7 @@ import { ClientInputError, mount } from './route-spec.js';
 import { bookingRoutes } from './routes-bookings.js';
 import { catalogRoutes } from './routes-catalog.js';
 import { customerRoutes } from './routes-customers.js';
+import { paymentRoutes } from './routes-payments.js';
 import { widgetRoutes } from './routes-widget.js';
 
 export interface PublicApiOptions {
@@ -87,6 +88,7 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
 
   server.get('/healthz', async () => ({ ok: true }));
   widgetRoutes(server);
+  paymentRoutes(server, app);
 
   const document = openApiDocument(routes);
   const page = renderDocsPage(document);

@@ -45,6 +45,9 @@ export const publicService = z.object({
   duration_minutes: z.int(),
   price: money,
   deposit: money.nullable().meta({ description: 'Taken when booking; null when none is asked' }),
+  payment_policy: z
+    .array(z.string())
+    .meta({ description: 'Deposit, refund and no-show terms in plain words; empty when none' }),
   staff_ids: z.array(id),
   staff: z
     .array(z.object({ id, name: z.string() }))
@@ -127,6 +130,12 @@ export const bookingCreated = z.object({
   booking: publicBooking,
   manage_token: z.string().meta({
     description: 'Shown once: the key to view, reschedule or cancel this booking',
+  }),
+  checkout_url: z.string().optional().meta({
+    description: 'With a deposit (status pending_payment): where the customer pays it',
+  }),
+  payment_policy: z.array(z.string()).optional().meta({
+    description: 'The deposit, refund and no-show terms agreed, in plain words',
   }),
 });
 

@@ -136,11 +136,13 @@ export function bookingRoutes(app: App): AnyRoute[] {
         422: failure('Bad input (details.fields names the field) or a booking rule (POLICY)'),
         429: rateLimited,
       },
-      handle: ({ body, request }) => {
+      handle: async ({ body, request }) => {
         const key = idempotencyKeyOf(request);
         let made;
         try {
           made = services.bookings.create({
+            // A service with a deposit is held unpaid until checkout (services/payments.ts).
+            hold: services.payments.depositFor(body.service_id) > 0,
             serviceId: body.service_id,
             staffId: body.staff_id,
             start: instantOf(body.start),
@@ -154,9 +156,11 @@ export function bookingRoutes(app: App): AnyRoute[] {
         } catch (error) {
           throw asBadInput(error);
         }
+        const checkout = await services.payments.checkoutForNewBooking(made);
         const created: z.output<typeof bookingCreated> = {
           booking: toPublicBooking(made.appointment),
           manage_token: made.manageToken,
+          ...checkout,
         };
         const headers: Record<string, string> = made.replayed
           ? { 'idempotent-replayed': 'true' }

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Service } from '../../preload/contract.js';
 import type { App } from '../app.js';
+import { describePolicy, freezePolicy } from '../domain/payment-policy.js';
 import { formatInstantInZone, utcToLocalDate } from '../domain/time.js';
 import {
   availabilityQuery,
@@ -32,6 +33,16 @@ function toPublicService(s: Service, staffName: (id: string) => string): PublicS
     duration_minutes: s.durationMinutes,
     price: { amount: s.priceAmount, currency: s.currency },
     deposit,
+    // The terms the customer agrees to by booking, in plain words (domain/payment-policy.ts).
+    payment_policy: describePolicy(
+      freezePolicy({
+        priceAmount: s.priceAmount,
+        currency: s.currency,
+        deposit: s.deposit,
+        noShowFee: s.noShowFee,
+        cancellationRefund: s.cancellationRefund,
+      }),
+    ),
     staff_ids: s.staffIds,
     // The widget lets the visitor pick a person; ids alone would leave it nothing to show.
     staff: s.staffIds.map((id) => ({ id, name: staffName(id) })),

@@ -174,6 +174,7 @@ function SlotAndDetails(props: {
   const [submitting, setSubmitting] = useState(false);
   const [alternatives, setAlternatives] = useState<Slot[] | null>(null);
   const [done, setDone] = useState<{ booking: Booking; token: string } | null>(null);
+  const [checkout, setCheckout] = useState<string | null>(null);
   // One key per submitted body: a retry of the same submission reuses it, so a lost answer
   // cannot book twice; any change (another time, a fixed field) is a new attempt.
   const attempt = useRef<{ key: string; body: string } | null>(null);
@@ -221,6 +222,12 @@ function SlotAndDetails(props: {
     setLive(null);
     const answer = await api.book(body, attempt.current.key);
     setSubmitting(false);
+    if (answer.ok && answer.value.checkout_url) {
+      // A deposit: the booking is held until it is paid; checkout returns to our confirmation.
+      setCheckout(answer.value.checkout_url);
+      window.location.assign(answer.value.checkout_url);
+      return;
+    }
     if (answer.ok) {
       setDone({ booking: answer.value.booking, token: answer.value.manage_token });
       props.onBooked();
@@ -242,6 +249,18 @@ function SlotAndDetails(props: {
   }
 
   if (done) return <Confirmation booking={done.booking} token={done.token} zone={zone} />;
+  if (checkout) {
+    return (
+      <div data-testid="checkout" data-status="pending_payment">
+        <StepHeading text={labels.toPayment} focus />
+        <p class="row">
+          <a class="btn primary" href={checkout} data-testid="checkout-link">
+            {labels.payHere}
+          </a>
+        </p>
+      </div>
+    );
+  }
 
   const summary = slot ? (
     <p class="summary" data-testid="summary">
@@ -261,7 +280,18 @@ function SlotAndDetails(props: {
         <Live message={props.live} />
         {summary}
         {zone ? <ZoneNotice zone={zone} labels={labels} /> : null}
+        {service.deposit && service.payment_policy?.length ? (
+          <section data-testid="payment-policy" aria-label={labels.depositTerms}>
+            <h3>{labels.depositTerms}</h3>
+            <ul>
+              {service.payment_policy.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <DetailsForm
+          submitLabel={service.deposit ? labels.bookAndPay : labels.book}
           details={details}
           errors={errors}
           submitting={submitting}

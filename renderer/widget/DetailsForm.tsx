@@ -83,6 +83,8 @@ export function DetailsForm(props: {
   details: Details;
   errors: FieldErrors;
   submitting: boolean;
+  /** The submit button's words: "Continue to payment" when a deposit is due. */
+  submitLabel?: string;
   zone: string;
   alternatives: Slot[] | null;
   onChange: (details: Details) => void;
@@ -172,7 +174,7 @@ export function DetailsForm(props: {
           aria-busy={props.submitting}
           data-testid="submit"
         >
-          {props.submitting ? labels.booking : labels.book}
+          {props.submitting ? labels.booking : (props.submitLabel ?? labels.book)}
         </button>
       </div>
     </form>

@@ -13,6 +13,8 @@ export interface PublicService {
   duration_minutes: number;
   price: Money;
   deposit: Money | null;
+  /** The deposit, refund and no-show terms in plain words. */
+  payment_policy?: string[];
   staff_ids: string[];
   staff?: { id: string; name: string }[];
 }
@@ -156,9 +158,14 @@ export function createApi(base: string) {
       early = { path, at: Date.now(), answer: request<Availability>('GET', path) };
     },
     book: (body: BookingRequest, idempotencyKey: string) =>
-      request<{ booking: Booking; manage_token: string }>('POST', '/api/bookings', body, {
-        'idempotency-key': idempotencyKey,
-      }),
+      request<{ booking: Booking; manage_token: string; checkout_url?: string }>(
+        'POST',
+        '/api/bookings',
+        body,
+        {
+          'idempotency-key': idempotencyKey,
+        },
+      ),
     booking: (token: string) =>
       request<{ booking: Booking }>('GET', `/api/bookings/${encodeURIComponent(token)}`),
     reschedule: (token: string, body: { start: string; staff_id?: string }) =>

@@ -39,6 +39,10 @@ export const defaultLabels = {
   checkFields: 'Please check:',
   moved: 'Your booking was moved.',
   changesUntil: 'You can change or cancel online until {when}.',
+  depositTerms: 'Deposit and cancellation',
+  bookAndPay: 'Continue to payment',
+  toPayment: 'Taking you to the payment page…',
+  payHere: 'Pay the deposit',
 };
 
 export type Labels = typeof defaultLabels;

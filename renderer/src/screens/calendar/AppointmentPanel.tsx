@@ -18,6 +18,7 @@ import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { formatDateTime, formatDay, formatTime, wallClock } from '../../time/zone.js';
 import { showToast } from '../../ui/toasts.js';
 import { AuditTrail } from './AuditTrail.js';
+import { PaymentSection } from './PaymentSection.js';
 import { statusLabels } from './layout.js';
 
 export interface AppointmentPanelProps {
@@ -202,6 +203,7 @@ export function AppointmentPanel(props: AppointmentPanelProps) {
             {a.note !== '' && <Text size="sm">Note: {a.note}</Text>}
             {a.cancelReason && <Text size="sm">Cancelled: {a.cancelReason}</Text>}
             <StatusActions key={a.id} appointment={a} now={props.now} />
+            <PaymentSection key={`${a.id}:${a.updatedAt}`} appointment={a} />
             <Divider label="History" labelPosition="left" />
             <AuditTrail id={a.id} zone={zone} staff={props.staff} />
           </Stack>

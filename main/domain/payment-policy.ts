@@ -1,0 +1,247 @@
+// The money rules of one booking: what deposit it asks, what a no-show costs and how much of the
+// deposit a cancellation gives back. The service's rules are copied onto the appointment when it
+// is booked (freezePolicy), so editing the service later never rewrites what the customer agreed
+// to; every refund and fee is then computed from that frozen copy and from the movements already
+// recorded, never from the service as it stands today.
+import { MINUTE_MS } from './time.js';
+
+export type DepositRuleInput =
+  { kind: 'none' } | { kind: 'fixed'; amount: number } | { kind: 'percent'; percent: number };
+
+export type NoShowFeeInput =
+  { kind: 'none' } | { kind: 'keep_deposit' } | { kind: 'charge_card'; maxAmount: number };
+
+/** What the customer agreed to, as stored in appointments.payment_policy. */
+export interface PaymentPolicy {
+  version: 1;
+  currency: string;
+  /** Minor units asked at booking; 0 = no deposit. */
+  deposit: number;
+  noShow: NoShowFeeInput;
+  /** Cancelling at least this long before the start refunds the whole deposit. */
+  refundWindowMinutes: number;
+  /** Share of the deposit refunded for a later cancellation, whole percent. */
+  lateCancelRefundPercent: number;
+}
+
+export interface ServicePaymentRules {
+  priceAmount: number;
+  currency: string;
+  deposit: DepositRuleInput;
+  noShowFee: NoShowFeeInput;
+  cancellationRefund: { windowMinutes: number; latePercent: number };
+}
+
+/**
+ * The deposit for a price. A percentage rounds half up to the minor unit; a fixed deposit never
+ * asks more than the service costs (a free service asks its fixed deposit as a booking fee).
+ */
+export function depositAmount(rule: DepositRuleInput, priceAmount: number): number {
+  switch (rule.kind) {
+    case 'none':
+      return 0;
+    case 'fixed':
+      return priceAmount > 0 ? Math.min(rule.amount, priceAmount) : rule.amount;
+    case 'percent':
+      return Math.round((priceAmount * rule.percent) / 100);
+    default: {
+      const never: never = rule;
+      throw new Error(`Unknown deposit rule ${String(never)}`);
+    }
+  }
+}
+
+export function freezePolicy(rules: ServicePaymentRules): PaymentPolicy {
+  return {
+    version: 1,
+    currency: rules.currency,
+    deposit: depositAmount(rules.deposit, rules.priceAmount),
+    noShow: rules.noShowFee,
+    refundWindowMinutes: rules.cancellationRefund.windowMinutes,
+    lateCancelRefundPercent: rules.cancellationRefund.latePercent,
+  };
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** The stored JSON back as a policy; null when absent or not one we wrote. */
+export function parsePolicy(json: string | null): PaymentPolicy | null {
+  if (json === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const p = value as Partial<PaymentPolicy>;
+  if (p.version !== 1 || typeof p.currency !== 'string' || !isCount(p.deposit)) return null;
+  if (!isCount(p.refundWindowMinutes) || !isCount(p.lateCancelRefundPercent)) return null;
+  const noShow = p.noShow;
+  if (!noShow || !['none', 'keep_deposit', 'charge_card'].includes(noShow.kind)) return null;
+  if (noShow.kind === 'charge_card' && !isCount(noShow.maxAmount)) return null;
+  return p as PaymentPolicy;
+}
+
+/** Checkout must save the card for later (Stripe setup_future_usage: off_session). */
+export function needsSavedCard(policy: PaymentPolicy): boolean {
+  return policy.noShow.kind === 'charge_card' && policy.noShow.maxAmount > policy.deposit;
+}
+
+// ── movements and balance ───────────────────────────────────────────────────
+
+export type MovementKind = 'deposit' | 'refund' | 'no_show_fee';
+export type MovementStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface Movement {
+  kind: MovementKind;
+  amount: number;
+  status: MovementStatus;
+}
+
+export interface Balance {
+  /** Deposits and fees the provider has confirmed. */
+  collected: number;
+  /** Refunds the provider has confirmed. */
+  refunded: number;
+  /** Refunds asked for and not yet confirmed: already promised to the customer. */
+  refundPending: number;
+  /** What the business holds: collected − refunded. */
+  held: number;
+  /** What may still be refunded: collected − refunded − refundPending. */
+  refundable: number;
+}
+
+export function balanceOf(movements: readonly Movement[]): Balance {
+  let collected = 0;
+  let refunded = 0;
+  let refundPending = 0;
+  for (const m of movements) {
+    if (m.kind === 'refund') {
+      if (m.status === 'succeeded') refunded += m.amount;
+      else if (m.status === 'pending') refundPending += m.amount;
+    } else if (m.status === 'succeeded') {
+      collected += m.amount;
+    }
+  }
+  return {
+    collected,
+    refunded,
+    refundPending,
+    held: collected - refunded,
+    refundable: Math.max(0, collected - refunded - refundPending),
+  };
+}
+
+// ── outcomes ────────────────────────────────────────────────────────────────
+
+export type Canceller = 'customer' | 'business';
+
+export type CancellationRefund =
+  | { amount: number; reason: 'business_cancelled' | 'inside_window' | 'late_cancellation' }
+  | { amount: 0; reason: 'nothing_paid' };
+
+/**
+ * What a cancellation gives back. The business cancelling always returns everything still held;
+ * the customer gets it all back when cancelling at least the window before the start, otherwise
+ * the late share of the deposit. Never more than is still refundable.
+ */
+export function cancellationRefund(input: {
+  policy: PaymentPolicy;
+  balance: Balance;
+  cancelledBy: Canceller;
+  cancelledAt: number;
+  start: number;
+}): CancellationRefund {
+  const { policy, balance } = input;
+  if (balance.refundable === 0) return { amount: 0, reason: 'nothing_paid' };
+  if (input.cancelledBy === 'business') {
+    return { amount: balance.refundable, reason: 'business_cancelled' };
+  }
+  if (input.start - input.cancelledAt >= policy.refundWindowMinutes * MINUTE_MS) {
+    return { amount: balance.refundable, reason: 'inside_window' };
+  }
+  const share = Math.floor((balance.collected * policy.lateCancelRefundPercent) / 100);
+  const alreadyReturned = balance.refunded + balance.refundPending;
+  return {
+    amount: Math.max(0, Math.min(balance.refundable, share - alreadyReturned)),
+    reason: 'late_cancellation',
+  };
+}
+
+export interface NoShowOutcome {
+  /** Given back: only when the policy charges nothing for a no-show. */
+  refund: number;
+  /** Charged to the saved card, off-session, on top of the deposit kept. */
+  charge: number;
+}
+
+/**
+ * A no-show keeps the deposit (keep_deposit), or keeps it and charges the saved card up to the
+ * agreed total (charge_card), or returns it (none).
+ */
+export function noShowOutcome(policy: PaymentPolicy, balance: Balance): NoShowOutcome {
+  switch (policy.noShow.kind) {
+    case 'none':
+      return { refund: balance.refundable, charge: 0 };
+    case 'keep_deposit':
+      return { refund: 0, charge: 0 };
+    case 'charge_card':
+      return { refund: 0, charge: Math.max(0, policy.noShow.maxAmount - balance.held) };
+    default: {
+      const never: never = policy.noShow;
+      throw new Error(`Unknown no-show fee ${String(never)}`);
+    }
+  }
+}
+
+// ── plain words ─────────────────────────────────────────────────────────────
+
+export function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount / 100);
+}
+
+function formatWindow(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? '' : 's'}`;
+  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
+  return `${minutes} minutes`;
+}
+
+/** The policy as the customer reads it in the widget and in messages; empty without a deposit. */
+export function describePolicy(policy: PaymentPolicy): string[] {
+  const money = (amount: number) => formatMoney(amount, policy.currency);
+  const lines: string[] = [];
+  if (policy.deposit > 0) {
+    lines.push(`A deposit of ${money(policy.deposit)} is paid now to secure the booking.`);
+    const late =
+      policy.lateCancelRefundPercent === 0
+        ? 'after that the deposit is not refunded'
+        : policy.lateCancelRefundPercent === 100
+          ? 'after that it is still refunded in full'
+          : `after that ${policy.lateCancelRefundPercent}% of it is refunded`;
+    lines.push(
+      policy.refundWindowMinutes === 0
+        ? 'Cancel any time before the appointment for a full refund.'
+        : `Cancel at least ${formatWindow(policy.refundWindowMinutes)} before for a full refund; ${late}.`,
+    );
+    lines.push('If we cancel, you always get the whole deposit back.');
+  }
+  switch (policy.noShow.kind) {
+    case 'none':
+      if (policy.deposit > 0) lines.push('If you miss the appointment, the deposit is refunded.');
+      break;
+    case 'keep_deposit':
+      if (policy.deposit > 0) lines.push('If you miss the appointment, the deposit is kept.');
+      break;
+    case 'charge_card':
+      lines.push(
+        `If you miss the appointment, your card may be charged up to ${money(policy.noShow.maxAmount)} in total.`,
+      );
+      break;
+    default: {
+      const never: never = policy.noShow;
+      throw new Error(`Unknown no-show fee ${String(never)}`);
+    }
+  }
+  return lines;
+}

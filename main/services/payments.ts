@@ -1,0 +1,757 @@
+// Deposits, refunds and no-show fees. Every money movement is a `payments` row written BEFORE the
+// provider is called (pending, with the idempotency key the call carries) and settled after, so a
+// crash or a double click between the two can never become a second movement: the row's unique
+// key stops a second call here, the same key stops a second charge at the provider, and
+// reconciliation (payment-reconciler.ts) finishes what a crash left pending.
+//
+// The provider's word decides: a webhook only names a Checkout Session, which is then fetched and
+// applied (applyCheckout), so a forged or stale event body cannot claim a payment, and webhooks
+// and reconciliation run the same code.
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import {
+  appointmentEvents,
+  appointments,
+  paymentEvents,
+  payments,
+  type PaymentKind,
+  type PaymentStatus,
+} from '../../db/schema.js';
+import { findConflict } from '../domain/availability.js';
+import {
+  balanceOf,
+  cancellationRefund,
+  describePolicy,
+  freezePolicy,
+  needsSavedCard,
+  noShowOutcome,
+  parsePolicy,
+  type Balance,
+  type PaymentPolicy,
+} from '../domain/payment-policy.js';
+import { MINUTE_MS } from '../domain/time.js';
+import { IntegrationError, NotFoundError, PolicyError, ValidationError } from '../errors.js';
+import type {
+  CheckoutSession,
+  PaymentProvider,
+} from '../integrations/payments/payment-provider.js';
+import type { BookingService } from './bookings.js';
+import type { CatalogService } from './catalog.js';
+import type { Core } from './core.js';
+import type { CustomerService } from './customers.js';
+import type { Outbox } from './outbox.js';
+import { paymentMessages } from './payment-messages.js';
+import type { ScheduleReader } from './schedule.js';
+import type { SettingsService } from './settings.js';
+
+export type PaymentRow = typeof payments.$inferSelect;
+type AppointmentRow = typeof appointments.$inferSelect;
+
+/** Stripe accepts a Checkout Session that expires no sooner than 30 minutes after it is made. */
+const MIN_CHECKOUT_MS = 31 * MINUTE_MS;
+
+export interface PaymentsDeps {
+  settings: SettingsService;
+  catalog: CatalogService;
+  customers: CustomerService;
+  bookings: BookingService;
+  schedule: ScheduleReader;
+  outbox: Outbox;
+}
+
+export interface PaymentsOptions {
+  /** The provider as configured now: Stripe with keys, the demo provider without. */
+  provider: () => PaymentProvider;
+  /** The public listener's address as customers reach it, for return and booking links. */
+  publicBaseUrl: () => string;
+  /** Messages were added to the outbox: wake the loop that sends them. */
+  onMessagesPlanned?: () => void;
+  log: (message: string, error?: unknown) => void;
+}
+
+export interface CheckoutStarted {
+  paymentId: string;
+  checkoutSessionId: string;
+  url: string;
+}
+
+export type CheckoutOutcome =
+  | 'unknown'
+  | 'open'
+  | 'confirmed'
+  | 'already_applied'
+  | 'refunded_slot_taken'
+  | 'refunded_booking_gone'
+  | 'expired';
+
+export function createPaymentService(core: Core, deps: PaymentsDeps, options: PaymentsOptions) {
+  const { db, clock, newId } = core;
+  const { settings, catalog, bookings, schedule, outbox } = deps;
+  const inflight = new Set<Promise<unknown>>();
+
+  /** Work started by an event (a cancellation's refund): tracked so tests and close() can wait. */
+  function track<T>(work: Promise<T>): Promise<T> {
+    inflight.add(work);
+    const done = () => inflight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /** Work started by an event has nobody to answer to: its failure is logged, never thrown. */
+  function logged<T>(work: Promise<T>, what: string): Promise<T | null> {
+    return work.catch((error: unknown) => {
+      options.log(`${what} failed`, error);
+      return null;
+    });
+  }
+
+  function rowsOf(appointmentId: string): PaymentRow[] {
+    return db
+      .select()
+      .from(payments)
+      .where(eq(payments.appointmentId, appointmentId))
+      .orderBy(asc(payments.createdAt), asc(payments.id))
+      .all();
+  }
+
+  const byKey = (key: string) =>
+    db.select().from(payments).where(eq(payments.idempotencyKey, key)).get();
+
+  function update(id: string, set: Partial<PaymentRow>): PaymentRow {
+    const row = db
+      .update(payments)
+      .set({ ...set, updatedAt: clock.now() })
+      .where(eq(payments.id, id))
+      .returning()
+      .get();
+    if (!row) throw new NotFoundError('payment', id);
+    return row;
+  }
+
+  function insert(
+    row: Pick<PaymentRow, 'appointmentId' | 'kind' | 'amount' | 'currency' | 'idempotencyKey'> &
+      Partial<PaymentRow>,
+  ): PaymentRow {
+    const now = clock.now();
+    return db
+      .insert(payments)
+      .values({
+        id: newId('pay'),
+        status: 'pending',
+        provider: options.provider().name,
+        createdAt: now,
+        updatedAt: now,
+        ...row,
+      })
+      .returning()
+      .get();
+  }
+
+  function balance(appointmentId: string): Balance {
+    return balanceOf(rowsOf(appointmentId));
+  }
+
+  /** The appointment's frozen policy; frozen now from its service if it has none yet. */
+  function policyOf(appointment: AppointmentRow): PaymentPolicy {
+    const frozen = parsePolicy(appointment.paymentPolicy);
+    if (frozen) return frozen;
+    return freeze(appointment.id);
+  }
+
+  /**
+   * Copies the service's rules onto the appointment, once: a policy already frozen is kept, so
+   * editing the service afterwards never changes what the customer agreed to.
+   */
+  function freeze(appointmentId: string): PaymentPolicy {
+    const appointment = bookings.row(appointmentId);
+    const existing = parsePolicy(appointment.paymentPolicy);
+    if (existing) return existing;
+    // The service's row, not getService(): this runs after every booking, on the hot path.
+    const service = catalog.serviceRow(appointment.serviceId);
+    const policy = freezePolicy({
+      priceAmount: appointment.priceAmount,
+      currency: appointment.currency,
+      deposit:
+        service.depositKind === 'fixed'
+          ? { kind: 'fixed', amount: service.depositValue }
+          : service.depositKind === 'percent'
+            ? { kind: 'percent', percent: service.depositValue }
+            : { kind: 'none' },
+      noShowFee:
+        service.noShowFeeKind === 'charge_card'
+          ? { kind: 'charge_card', maxAmount: service.noShowFeeAmount }
+          : { kind: service.noShowFeeKind },
+      cancellationRefund: {
+        windowMinutes: service.refundWindowMinutes,
+        latePercent: service.lateCancelRefundPercent,
+      },
+    });
+    db.update(appointments)
+      .set({ paymentPolicy: JSON.stringify(policy), depositAmount: policy.deposit })
+      .where(eq(appointments.id, appointmentId))
+      .run();
+    return policy;
+  }
+
+  function plan(messages: ReturnType<typeof paymentMessages>): void {
+    if (outbox.plan(messages) > 0) options.onMessagesPlanned?.();
+  }
+
+  // ── deposits ──────────────────────────────────────────────────────────────
+
+  /**
+   * A Checkout Session for the appointment's deposit; asking again while one is open answers the
+   * same session. Allowed while the booking waits for its deposit, or (a phone booking the desk
+   * confirmed) while it is confirmed and nothing has been paid.
+   */
+  async function startCheckout(appointmentId: string): Promise<CheckoutStarted> {
+    const provider = options.provider();
+    const appointment = bookings.row(appointmentId);
+    if (appointment.status !== 'pending_payment' && appointment.status !== 'confirmed') {
+      throw new PolicyError(`A ${appointment.status.replace('_', ' ')} booking takes no deposit`, {
+        status: appointment.status,
+      });
+    }
+    const policy = policyOf(appointment);
+    if (policy.deposit === 0) {
+      throw new PolicyError('This booking asks no deposit', { appointmentId });
+    }
+    const deposits = rowsOf(appointmentId).filter((r) => r.kind === 'deposit');
+    if (deposits.some((r) => r.status === 'succeeded')) {
+      throw new PolicyError('The deposit for this booking is already paid', { appointmentId });
+    }
+    const open = deposits.find((r) => r.status === 'pending');
+    if (open?.checkoutSessionId) {
+      const session = await provider.retrieveCheckout(open.checkoutSessionId);
+      if (session.state === 'open' && session.url) {
+        return { paymentId: open.id, checkoutSessionId: session.id, url: session.url };
+      }
+      await applyCheckout(session.id);
+      if (session.state === 'paid') throw new PolicyError('The deposit was just paid', {});
+    }
+    // A pending row without a session is a call that died half-way: repeating it with the same
+    // key answers the session the provider already made.
+    const row =
+      open && !open.checkoutSessionId
+        ? open
+        : insert({
+            appointmentId,
+            kind: 'deposit',
+            amount: policy.deposit,
+            currency: policy.currency,
+            idempotencyKey: `deposit:${appointmentId}:${deposits.length}`,
+          });
+    const customer = deps.customers.row(appointment.customerId);
+    const base = options.publicBaseUrl();
+    const now = clock.now();
+    const holdEnd = appointment.holdExpiresAt ?? now;
+    const session = await provider.createCheckout({
+      appointmentId,
+      paymentId: row.id,
+      amount: row.amount,
+      currency: row.currency,
+      description: `Deposit: ${catalog.serviceRow(appointment.serviceId).name}`,
+      customerEmail: customer.email,
+      saveCard: needsSavedCard(policy),
+      successUrl: `${base}/pay/done?session_id={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${base}/pay/cancelled?appointment=${encodeURIComponent(appointmentId)}`,
+      expiresAt: Math.max(holdEnd, now + MIN_CHECKOUT_MS),
+      idempotencyKey: `checkout:${row.idempotencyKey}`,
+    });
+    update(row.id, { checkoutSessionId: session.id, provider: provider.name });
+    return { paymentId: row.id, checkoutSessionId: session.id, url: session.url ?? '' };
+  }
+
+  /**
+   * Confirms a held booking whose deposit arrived. A hold that expired no longer blocks its slot,
+   * so the slot is checked again: still free → confirmed; taken → 'taken'. One IMMEDIATE
+   * transaction, so no booking can slip in between the check and the confirmation.
+   */
+  function confirmHeld(appointmentId: string): 'confirmed' | 'taken' | 'not_pending' {
+    return db.transaction(
+      () => {
+        const now = clock.now();
+        const row = bookings.row(appointmentId);
+        if (row.status !== 'pending_payment') return 'not_pending';
+        if (row.holdExpiresAt !== null && row.holdExpiresAt <= now) {
+          const span = {
+            start: row.startAt,
+            end: row.endAt,
+            bufferBeforeMinutes: row.bufferBeforeMinutes,
+            bufferAfterMinutes: row.bufferAfterMinutes,
+          };
+          const [input] = schedule.read([row.staffId], row.startAt, row.endAt, now, row.id);
+          const zone = settings.get().timeZone;
+          if (!input || findConflict(span, input, zone) !== null) return 'taken';
+        }
+        bookings.confirm(appointmentId, 'system');
+        return 'confirmed';
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  /** Settles one deposit row from the provider's session; applying it twice changes nothing. */
+  async function settleCheckout(session: CheckoutSession): Promise<CheckoutOutcome> {
+    const row = db.select().from(payments).where(eq(payments.checkoutSessionId, session.id)).get();
+    if (!row) return 'unknown';
+    switch (session.state) {
+      case 'open':
+        return 'open';
+      case 'expired': {
+        if (row.status === 'pending') update(row.id, { status: 'cancelled' });
+        const appointment = bookings.row(row.appointmentId);
+        const holdOver =
+          appointment.holdExpiresAt !== null && appointment.holdExpiresAt <= clock.now();
+        if (appointment.status === 'pending_payment' && holdOver) {
+          bookings.cancel(appointment.id, 'system', 'The deposit was not paid in time');
+        }
+        return 'expired';
+      }
+      case 'paid':
+        break;
+      default: {
+        const never: never = session.state;
+        throw new Error(`Unknown checkout state ${String(never)}`);
+      }
+    }
+    const fresh = row.status !== 'succeeded';
+    if (fresh) {
+      update(row.id, {
+        status: 'succeeded',
+        paymentIntentId: session.paymentIntentId,
+        providerCustomerId: session.customerId,
+        paymentMethodId: session.paymentMethodId,
+        failureMessage: null,
+      });
+    }
+    const outcome = confirmHeld(row.appointmentId);
+    const appointment = bookings.row(row.appointmentId);
+    if (outcome === 'confirmed') return 'confirmed';
+    if (outcome === 'not_pending' && appointment.status === 'confirmed') {
+      return fresh ? 'confirmed' : 'already_applied';
+    }
+    // Paid for a booking that can no longer happen: give it all back and say so. The refund is
+    // claimed before the booking is cancelled, so the cancellation's own refund finds nothing left.
+    const slotTaken = outcome === 'taken';
+    const refunding = issueRefund({
+      appointmentId: appointment.id,
+      amount: row.amount,
+      reason: slotTaken
+        ? 'Paid after the hold expired; the time was taken'
+        : 'Booking no longer live',
+      idempotencyKey: `refund:${row.id}:late`,
+      tolerateNothingRefundable: true,
+    });
+    if (slotTaken) {
+      bookings.cancel(
+        appointment.id,
+        'system',
+        'The deposit arrived after the hold expired and the time was taken',
+      );
+    }
+    const refund = await refunding;
+    if (refund && fresh) {
+      plan(
+        paymentMessages(
+          deps,
+          bookings.row(appointment.id),
+          'payment_refunded',
+          `${options.publicBaseUrl()}/book`,
+          0,
+          clock.now(),
+        ),
+      );
+    }
+    return slotTaken ? 'refunded_slot_taken' : 'refunded_booking_gone';
+  }
+
+  async function applyCheckout(sessionId: string): Promise<CheckoutOutcome> {
+    const session = await options.provider().retrieveCheckout(sessionId);
+    return settleCheckout(session);
+  }
+
+  // ── refunds and fees ──────────────────────────────────────────────────────
+
+  interface RefundRequest {
+    appointmentId: string;
+    amount: number;
+    reason: string;
+    idempotencyKey: string;
+    /** An automatic refund finding nothing to give back is not an error. */
+    tolerateNothingRefundable?: boolean;
+  }
+
+  /** The collected payment a refund goes back to: the one with the most left to refund. */
+  function refundSource(rows: PaymentRow[]): { row: PaymentRow; left: number } | null {
+    let best: { row: PaymentRow; left: number } | null = null;
+    for (const row of rows) {
+      if (row.kind === 'refund' || row.status !== 'succeeded' || !row.paymentIntentId) continue;
+      const returned = rows
+        .filter(
+          (r) =>
+            r.kind === 'refund' &&
+            r.paymentIntentId === row.paymentIntentId &&
+            (r.status === 'succeeded' || r.status === 'pending'),
+        )
+        .reduce((sum, r) => sum + r.amount, 0);
+      const left = row.amount - returned;
+      if (left > 0 && (!best || left > best.left)) best = { row, left };
+    }
+    return best;
+  }
+
+  /**
+   * One refund movement. The row is claimed synchronously before the provider is called, so a
+   * second request with the same key (a double click) finds it and answers it instead.
+   */
+  async function issueRefund(request: RefundRequest): Promise<PaymentRow | null> {
+    const claimed = db.transaction(
+      (): PaymentRow | null => {
+        const earlier = byKey(request.idempotencyKey);
+        if (earlier) return earlier;
+        const rows = rowsOf(request.appointmentId);
+        const source = refundSource(rows);
+        const refundable = balanceOf(rows).refundable;
+        if (!source || refundable === 0) {
+          if (request.tolerateNothingRefundable) return null;
+          throw new PolicyError('Nothing paid for this booking is left to refund', {
+            field: 'amount',
+          });
+        }
+        if (request.amount > Math.min(refundable, source.left)) {
+          throw new ValidationError([
+            {
+              field: 'amount',
+              message: `is more than can be refunded (at most ${Math.min(refundable, source.left)})`,
+            },
+          ]);
+        }
+        return insert({
+          appointmentId: request.appointmentId,
+          kind: 'refund',
+          amount: request.amount,
+          currency: source.row.currency,
+          provider: source.row.provider,
+          paymentIntentId: source.row.paymentIntentId,
+          idempotencyKey: request.idempotencyKey,
+          reason: request.reason,
+        });
+      },
+      { behavior: 'immediate' },
+    );
+    if (!claimed || claimed.status !== 'pending' || claimed.refundId) return claimed;
+    return sendRefund(claimed);
+  }
+
+  /** Asks the provider for a claimed refund; a failure leaves it pending for reconciliation. */
+  async function sendRefund(row: PaymentRow): Promise<PaymentRow> {
+    try {
+      const refund = await options.provider().refund({
+        paymentIntentId: row.paymentIntentId ?? '',
+        amount: row.amount,
+        reason: row.reason ?? '',
+        idempotencyKey: row.idempotencyKey,
+      });
+      return update(row.id, {
+        refundId: refund.id,
+        status: refund.state === 'pending' ? 'pending' : refund.state,
+        failureMessage: refund.failureMessage,
+      });
+    } catch (error) {
+      options.log(`refund ${row.id} not sent yet; reconciliation will retry`, error);
+      return update(row.id, { failureMessage: error instanceof Error ? error.message : 'failed' });
+    }
+  }
+
+  function lastStatusChange(appointmentId: string) {
+    return db
+      .select()
+      .from(appointmentEvents)
+      .where(
+        and(
+          eq(appointmentEvents.appointmentId, appointmentId),
+          eq(appointmentEvents.kind, 'status_changed'),
+        ),
+      )
+      .orderBy(desc(appointmentEvents.id))
+      .limit(1)
+      .get();
+  }
+
+  /** A cancellation refunds per the frozen policy: the business cancelling returns everything. */
+  async function onCancelled(appointmentId: string): Promise<PaymentRow | null> {
+    const appointment = bookings.row(appointmentId);
+    const policy = parsePolicy(appointment.paymentPolicy);
+    if (!policy) return null;
+    const step = lastStatusChange(appointmentId);
+    const refund = cancellationRefund({
+      policy,
+      balance: balance(appointmentId),
+      cancelledBy: step?.actor === 'customer' ? 'customer' : 'business',
+      cancelledAt: step?.at ?? clock.now(),
+      start: appointment.startAt,
+    });
+    if (refund.amount === 0) return null;
+    return issueRefund({
+      appointmentId,
+      amount: refund.amount,
+      reason: refund.reason.replace(/_/g, ' '),
+      idempotencyKey: `refund:${appointmentId}:cancellation`,
+      tolerateNothingRefundable: true,
+    });
+  }
+
+  /** A no-show keeps the deposit, charges the saved card, or refunds, per the frozen policy. */
+  async function onNoShow(appointmentId: string): Promise<PaymentRow | null> {
+    const appointment = bookings.row(appointmentId);
+    const policy = parsePolicy(appointment.paymentPolicy);
+    if (!policy) return null;
+    const rows = rowsOf(appointmentId);
+    const outcome = noShowOutcome(policy, balanceOf(rows));
+    if (outcome.refund > 0) {
+      return issueRefund({
+        appointmentId,
+        amount: outcome.refund,
+        reason: 'no-show without a fee',
+        idempotencyKey: `refund:${appointmentId}:no_show`,
+        tolerateNothingRefundable: true,
+      });
+    }
+    if (outcome.charge === 0) return null;
+    const key = `no_show_fee:${appointmentId}`;
+    const earlier = byKey(key);
+    if (earlier) return earlier;
+    const card = rows.find(
+      (r) => r.kind === 'deposit' && r.paymentMethodId && r.providerCustomerId,
+    );
+    const row = insert({
+      appointmentId,
+      kind: 'no_show_fee',
+      amount: outcome.charge,
+      currency: policy.currency,
+      idempotencyKey: key,
+      reason: 'no-show fee',
+    });
+    if (!card?.paymentMethodId || !card.providerCustomerId) {
+      return update(row.id, { status: 'failed', failureMessage: 'No card was saved at booking' });
+    }
+    try {
+      const charge = await options.provider().chargeOffSession({
+        appointmentId,
+        amount: row.amount,
+        currency: row.currency,
+        customerId: card.providerCustomerId,
+        paymentMethodId: card.paymentMethodId,
+        description: `No-show fee: ${catalog.serviceRow(appointment.serviceId).name}`,
+        idempotencyKey: key,
+      });
+      // A declined charge is recorded and shown; it is never retried on its own.
+      return charge.state === 'succeeded'
+        ? update(row.id, { status: 'succeeded', paymentIntentId: charge.paymentIntentId })
+        : update(row.id, {
+            status: 'failed',
+            paymentIntentId: charge.paymentIntentId,
+            failureMessage: charge.message,
+          });
+    } catch (error) {
+      options.log(`no-show fee ${row.id} not charged`, error);
+      return update(row.id, {
+        status: 'failed',
+        failureMessage: error instanceof Error ? error.message : 'The charge failed',
+      });
+    }
+  }
+
+  // ── webhooks ──────────────────────────────────────────────────────────────
+
+  /**
+   * A provider webhook: verified (WebhookSignatureError when not), applied, then remembered by
+   * event id, so a replay changes nothing. Recorded only once applied: an event that failed half
+   * way is applied again when the provider retries it.
+   */
+  async function handleWebhook(
+    rawBody: Buffer,
+    signature: string | undefined,
+  ): Promise<{ duplicate: boolean; outcome?: string }> {
+    const event = options.provider().verifyWebhook(rawBody, signature);
+    const seen = db.select().from(paymentEvents).where(eq(paymentEvents.id, event.id)).get();
+    if (seen) return { duplicate: true };
+    let outcome: string | undefined;
+    switch (event.kind) {
+      case 'checkout':
+        outcome = await applyCheckout(event.checkoutSessionId);
+        break;
+      case 'refund':
+        outcome = applyRefund(event.refund.id, event.refund.state, event.refund.failureMessage);
+        break;
+      case 'other':
+        break;
+      default: {
+        const never: never = event;
+        throw new Error(`Unknown event ${String(never)}`);
+      }
+    }
+    db.insert(paymentEvents)
+      .values({ id: event.id, type: event.type, receivedAt: clock.now() })
+      .onConflictDoNothing()
+      .run();
+    return { duplicate: false, ...(outcome ? { outcome } : {}) };
+  }
+
+  function applyRefund(
+    refundId: string,
+    state: 'pending' | 'succeeded' | 'failed',
+    failureMessage: string | null,
+  ): string {
+    const row = db.select().from(payments).where(eq(payments.refundId, refundId)).get();
+    if (!row) return 'unknown';
+    if (row.status === state) return 'already_applied';
+    // A settled refund stays settled; only a pending one moves.
+    if (row.status !== 'pending') return 'already_applied';
+    update(row.id, { status: state, failureMessage });
+    return state;
+  }
+
+  // ── what reconciliation needs ─────────────────────────────────────────────
+
+  function unsettled(): PaymentRow[] {
+    return db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.status, 'pending'), inArray(payments.kind, ['deposit', 'refund'])))
+      .orderBy(asc(payments.createdAt))
+      .all();
+  }
+
+  /** One pending row brought up to date with the provider. */
+  async function reconcileRow(row: PaymentRow): Promise<string> {
+    const provider = options.provider();
+    if (row.provider !== provider.name) return 'other_provider';
+    if (row.kind === 'deposit') {
+      if (!row.checkoutSessionId) return 'no_session';
+      return applyCheckout(row.checkoutSessionId);
+    }
+    if (row.refundId) {
+      const refund = await provider.retrieveRefund(row.refundId);
+      return applyRefund(refund.id, refund.state, refund.failureMessage);
+    }
+    const sent = await sendRefund(row);
+    return sent.refundId ? 'sent' : 'still_pending';
+  }
+
+  /** The deposit a booking of this service asks now (NotFoundError for an unknown service). */
+  function depositFor(serviceId: string): number {
+    const service = catalog.serviceRow(serviceId);
+    if (service.depositKind === 'none') return 0;
+    return service.depositKind === 'fixed'
+      ? service.priceAmount > 0
+        ? Math.min(service.depositValue, service.priceAmount)
+        : service.depositValue
+      : Math.round((service.priceAmount * service.depositValue) / 100);
+  }
+
+  /**
+   * The checkout for a booking the widget just made. When the provider cannot be reached the hold
+   * is released at once, so a customer who cannot pay does not block the slot for anyone.
+   */
+  async function checkoutForNewBooking(made: {
+    appointment: { id: string; status: string };
+    replayed: boolean;
+  }): Promise<{ checkout_url?: string; payment_policy?: string[] }> {
+    const appointment = bookings.row(made.appointment.id);
+    const policy = parsePolicy(appointment.paymentPolicy);
+    const words = policy ? describePolicy(policy) : [];
+    const terms = words.length > 0 ? { payment_policy: words } : {};
+    if (made.appointment.status !== 'pending_payment') return terms;
+    try {
+      const started = await startCheckout(appointment.id);
+      return { checkout_url: started.url, ...terms };
+    } catch (error) {
+      // A retried request for a booking paid meanwhile: the booking stands, no checkout needed.
+      if (made.replayed && error instanceof PolicyError) return terms;
+      options.log(`checkout for ${appointment.id} failed`, error);
+      if (bookings.row(appointment.id).status === 'pending_payment') {
+        bookings.cancel(appointment.id, 'system', 'The payment provider could not be reached');
+      }
+      throw new IntegrationError(
+        'Payments are unavailable at the moment, so the booking was not made; please try again',
+        { provider: options.provider().name },
+      );
+    }
+  }
+
+  // ── the desk ──────────────────────────────────────────────────────────────
+
+  return {
+    freeze,
+    depositFor,
+    checkoutForNewBooking,
+    startCheckout,
+    applyCheckout,
+    handleWebhook,
+    balance,
+    unsettled,
+    reconcileRow,
+    onCancelled: (id: string) => track(logged(onCancelled(id), `refund after cancelling ${id}`)),
+    onNoShow: (id: string) => track(logged(onNoShow(id), `no-show settlement of ${id}`)),
+    /** Resolves once the refunds and fees started by events have settled. */
+    async idle(): Promise<void> {
+      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+    },
+
+    movements: rowsOf,
+    paymentForSession: (sessionId: string) =>
+      db.select().from(payments).where(eq(payments.checkoutSessionId, sessionId)).get(),
+    policy(appointmentId: string): { policy: PaymentPolicy | null; words: string[] } {
+      const policy = parsePolicy(bookings.row(appointmentId).paymentPolicy);
+      return { policy, words: policy ? describePolicy(policy) : [] };
+    },
+
+    /** A refund from the desk; the same requestId (one per dialog) is one refund. */
+    async refund(input: {
+      appointmentId: string;
+      amount: number;
+      reason: string;
+      requestId: string;
+    }) {
+      if (!input.reason.trim())
+        throw ValidationError.field('reason', 'say why the money goes back');
+      bookings.row(input.appointmentId);
+      return issueRefund({
+        appointmentId: input.appointmentId,
+        amount: input.amount,
+        reason: input.reason.trim(),
+        idempotencyKey: `refund:${input.appointmentId}:desk:${input.requestId}`,
+      });
+    },
+
+    /** A checkout link for a phone booking, sent through the outbox. */
+    async sendPaymentLink(appointmentId: string, channel?: 'sms' | 'email') {
+      const started = await startCheckout(appointmentId);
+      const sent = db
+        .select({ n: count() })
+        .from(payments)
+        .where(and(eq(payments.appointmentId, appointmentId), eq(payments.kind, 'deposit')))
+        .get();
+      const rows = paymentMessages(
+        deps,
+        bookings.row(appointmentId),
+        'payment_link',
+        started.url,
+        sent?.n ?? 0,
+        clock.now(),
+        channel,
+      );
+      if (rows.length === 0) {
+        throw new PolicyError('The customer has no phone (with SMS consent) or email to send to', {
+          field: 'channel',
+        });
+      }
+      plan(rows);
+      return { ...started, channels: rows.map((r) => r.channel) };
+    },
+  };
+}
+
+export type PaymentService = ReturnType<typeof createPaymentService>;
+export type { PaymentKind, PaymentStatus };

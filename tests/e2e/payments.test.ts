@@ -1,0 +1,98 @@
+// A deposit from start to finish in Debian's Chromium, with demo payments (no credentials): the
+// customer books the deposit service on the hosted page, reads the terms, pays on the demo
+// checkout and lands on the confirmation page; the desk sees the booking confirmed and paid,
+// and refunds part of it with a reason.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalendarPage } from './pages/calendar.js';
+import { DemoCheckoutPage, PaymentSectionModel } from './pages/payments.js';
+import { BookingWidget } from './pages/widget.js';
+import { startDemoHost, type DemoHost } from './support/demo-host.js';
+import { launchChromium, newDeskPage, screenshot } from './support/browser.js';
+
+let demo: DemoHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await startDemoHost('bookingsync-e2e-payments-');
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+interface PublicService {
+  id: string;
+  deposit: { amount: number } | null;
+  staff_ids: string[];
+}
+
+describe('deposit journey', () => {
+  it('books a deposit service, pays on the demo checkout, and the desk sees it confirmed', async () => {
+    const listed = (await (await fetch(`${demo.host.publicUrl}/api/services`)).json()) as {
+      services: PublicService[];
+    };
+    const service = listed.services.find((s) => s.deposit !== null);
+    expect(service).toBeDefined();
+    if (!service) return;
+
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      timezoneId: 'Europe/London',
+      locale: 'en-GB',
+    });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const widget = new BookingWidget(page);
+    await page.goto(`${demo.host.publicUrl}/book?service=${service.id}`);
+    await widget.waitStep('staff');
+    await widget.chooseStaff(service.staff_ids[0]);
+    await widget.waitStep('slot');
+    const start = await widget.chooseSlot(0);
+    await widget.waitStep('details');
+
+    const terms = widget.root.locator('[data-testid="payment-policy"]');
+    await terms.waitFor();
+    expect(await terms.textContent()).toContain('A deposit of £20.00');
+    await widget.fill({ name: 'Dana Deposit', email: 'dana@example.com' });
+    await screenshot(page, 'payments-01-terms');
+    expect(await widget.root.locator('[data-testid="submit"]').textContent()).toBe(
+      'Continue to payment',
+    );
+    await widget.submit();
+
+    const checkout = new DemoCheckoutPage(page);
+    await checkout.waitOpen();
+    expect(await checkout.amount().textContent()).toBe('£20.00');
+    await screenshot(page, 'payments-02-demo-checkout');
+    await checkout.pay();
+    await checkout.waitResult('confirmed');
+    await screenshot(page, 'payments-03-confirmed');
+
+    const startMs = Date.parse(start);
+    const [booked] = (
+      await demo.rpc('appointments.list', { from: startMs, to: startMs + 60_000 })
+    ).filter((a) => a.serviceId === service.id && a.source === 'widget');
+    expect(booked?.status).toBe('confirmed');
+    if (!booked) return;
+
+    const desk = await newDeskPage(browser);
+    const calendar = new CalendarPage(desk);
+    await calendar.open(demo.host.adminUrl);
+    await calendar.goToDate(start.slice(0, 10));
+    const panel = await calendar.openAppointment(booked.id);
+    await panel.waitStatus('confirmed');
+    const payments = new PaymentSectionModel(panel.root);
+    await payments.waitDeposit('paid');
+    await payments.movement('deposit', 'succeeded').waitFor();
+    await screenshot(desk, 'payments-04-desk-paid');
+
+    await payments.refund('5', 'Started late');
+    await payments.movement('refund', 'succeeded').waitFor();
+    expect(await payments.balance().getAttribute('data-held')).toBe('1500');
+    await screenshot(desk, 'payments-05-desk-refunded');
+    await context.close();
+  }, 90_000);
+});

@@ -1,0 +1,138 @@
+// The desk's payment channels through the router (as the UI calls them), and demo mode's whole
+// checkout over loopback without any credentials.
+import { afterEach, describe, expect, it } from 'vitest';
+import { bookColour, startPaymentsHost, type PaymentsHost } from '../support/payments.js';
+import { london } from '../support/app.js';
+
+let h: PaymentsHost | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+async function dispatch(host: PaymentsHost, channel: string, input: unknown) {
+  // The router's own types need a literal channel; the tests pass the name the UI uses.
+  const router = host.host.app.router as unknown as {
+    dispatch(c: string, i: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+  };
+  return router.dispatch(channel, input);
+}
+
+describe('desk channels', () => {
+  it('shows movements and balance, refunds with a reason, refuses one without', async () => {
+    h = await startPaymentsHost();
+    const booked = await bookColour(h, '2026-12-01T10:00:00+00:00');
+    h.stripe.pay(booked.sessionId);
+    await h.host.app.paymentReconciler.runOnce();
+
+    const view = await dispatch(h, 'payments.forAppointment', { appointmentId: booked.id });
+    expect(view).toMatchObject({
+      ok: true,
+      value: {
+        depositAmount: 2000,
+        balance: { collected: 2000, held: 2000, refundable: 2000 },
+        movements: [{ kind: 'deposit', amount: 2000, status: 'succeeded' }],
+      },
+    });
+
+    const noReason = await dispatch(h, 'payments.refund', {
+      appointmentId: booked.id,
+      amount: 500,
+      reason: ' ',
+      requestId: 'd1',
+    });
+    expect(noReason).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ field: 'reason' }] } },
+    });
+
+    const refunded = await dispatch(h, 'payments.refund', {
+      appointmentId: booked.id,
+      amount: 500,
+      reason: 'Late start',
+      requestId: 'd2',
+    });
+    expect(refunded).toMatchObject({
+      ok: true,
+      value: { balance: { refunded: 500, held: 1500 } },
+    });
+    expect(await dispatch(h, 'payments.connection.get', {})).toEqual({
+      ok: true,
+      value: { provider: 'stripe', stripeKeySet: true, webhookSecretSet: true },
+    });
+  });
+
+  it('takes a phone booking’s deposit through a payment link sent by SMS and email', async () => {
+    h = await startPaymentsHost();
+    const made = h.host.app.services.bookings.create({
+      serviceId: h.colour,
+      start: london('2026-12-01', '11:00'),
+      customer: { name: 'Phone Caller', phone: '+447911123456', email: 'caller@example.com' },
+      smsConsent: true,
+      hold: true,
+      source: 'desk',
+      actor: 'desk',
+    });
+    const sent = await dispatch(h, 'payments.sendLink', { appointmentId: made.appointment.id });
+    expect(sent).toMatchObject({ ok: true, value: { channels: ['sms', 'email'] } });
+    const url = (sent.value as { url: string }).url;
+    const links = h.host.app.services.outbox
+      .list({ appointmentId: made.appointment.id })
+      .messages.filter((m) => m.kind === 'payment_link');
+    expect(links).toHaveLength(2);
+    for (const m of links) expect(m.body).toContain(url);
+
+    const session = [...h.stripe.sessions.values()][0];
+    h.stripe.pay(session?.id ?? '');
+    await h.host.app.paymentReconciler.runOnce();
+    expect(h.host.app.services.bookings.row(made.appointment.id).status).toBe('confirmed');
+    const again = await dispatch(h, 'payments.sendLink', { appointmentId: made.appointment.id });
+    expect(again).toMatchObject({ ok: false, error: { code: 'POLICY' } });
+  });
+
+  it('rejects a malformed Stripe key, naming the field', async () => {
+    h = await startPaymentsHost({ stripe: false });
+    const answer = await dispatch(h, 'payments.connection.update', {
+      stripeSecretKey: 'pk_live_x',
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ field: 'stripeSecretKey' }] } },
+    });
+    expect(await dispatch(h, 'payments.connection.get', {})).toMatchObject({
+      value: { provider: 'demo', stripeKeySet: false },
+    });
+  });
+});
+
+describe('demo mode', () => {
+  it('runs the whole deposit flow on the fake checkout page without credentials', async () => {
+    h = await startPaymentsHost({ stripe: false });
+    const booked = await bookColour(h, '2026-12-01T10:00:00+00:00');
+    expect(booked.status).toBe('pending_payment');
+    expect(booked.checkoutUrl).toMatch(new RegExp(`^${h.url}/pay/demo/cs_demo_`));
+    expect(h.stripe.requests).toHaveLength(0);
+
+    const page = await fetch(booked.checkoutUrl);
+    const html = await page.text();
+    expect(html).toContain('data-testid="demo-pay"');
+    expect(html).toContain('£20.00');
+
+    const paid = await fetch(`${booked.checkoutUrl}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(303);
+    const done = paid.headers.get('location') ?? '';
+    expect(done).toContain('/pay/done?session_id=cs_demo_');
+    const result = await (await fetch(done)).text();
+    expect(result).toContain('data-state="confirmed"');
+    expect(h.host.app.services.bookings.row(booked.id).status).toBe('confirmed');
+    expect(h.host.app.services.payments.movements(booked.id)[0]).toMatchObject({
+      provider: 'demo',
+      status: 'succeeded',
+    });
+  });
+});
