@@ -121,6 +121,9 @@ export function isStillUseful(kind: MessageKind, context: SendContext): boolean 
       return fresh && appointment.status === 'no_show';
     case 'rebook':
       return !context.hasFutureBooking;
+    case 'reply':
+      // It answers a text about this appointment: pointless once it is over.
+      return now < appointment.end;
     default: {
       const never: never = kind;
       throw new Error(`Unknown message kind ${String(never)}`);

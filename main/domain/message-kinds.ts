@@ -12,6 +12,8 @@ export const messageKinds = [
   'thank_you',
   'rebook',
   'no_show',
+  /** An answer to a customer's SMS (a cancel refused under the cut-off). */
+  'reply',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -25,6 +27,7 @@ export function isTransactional(kind: MessageKind): boolean {
     case 'confirmation':
     case 'rescheduled':
     case 'cancellation':
+    case 'reply':
       return true;
     case 'reminder':
     case 'thank_you':
@@ -58,6 +61,8 @@ export interface DedupeKeyParts {
   /** How many times the appointment has been rescheduled (0 as first booked). */
   revision: number;
   offsetMinutes?: number | null;
+  /** For a reply: the inbox row it answers, one reply per incoming SMS. */
+  replyTo?: string;
 }
 
 /**
@@ -79,6 +84,8 @@ export function dedupeKey(parts: DedupeKeyParts): string {
     case 'rebook':
     case 'no_show':
       return `${appointmentId}:${kind}:${channel}`;
+    case 'reply':
+      return `${appointmentId}:reply:${channel}:${parts.replyTo ?? `r${revision}`}`;
     default: {
       const never: never = kind;
       throw new Error(`Unknown message kind ${String(never)}`);

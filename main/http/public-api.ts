@@ -19,6 +19,7 @@ import { bookingRoutes } from './routes-bookings.js';
 import { catalogRoutes } from './routes-catalog.js';
 import { customerRoutes } from './routes-customers.js';
 import { widgetRoutes } from './routes-widget.js';
+import { twilioWebhookRoute } from './webhook-twilio.js';
 
 export interface PublicApiOptions {
   log: (message: string, error?: unknown) => void;
@@ -87,6 +88,7 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
 
   server.get('/healthz', async () => ({ ok: true }));
   widgetRoutes(server);
+  twilioWebhookRoute(server, app);
 
   const document = openApiDocument(routes);
   const page = renderDocsPage(document);

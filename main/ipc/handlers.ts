@@ -1,6 +1,7 @@
 // Contract channels → services, grouped per domain and merged once. Handlers receive input the
 // router has already validated; actor is 'desk' because only the receptionist's UI uses these.
 import type { Services } from '../app.js';
+import { reminderHandlers } from './handlers-reminders.js';
 import { mergeHandlers, type HandlerGroup, type HandlerMap } from './router.js';
 
 function settingsHandlers(s: Services): HandlerGroup {
@@ -58,15 +59,9 @@ function apiKeyHandlers(s: Services): HandlerGroup {
   };
 }
 
-function outboxHandlers(s: Services): HandlerGroup {
-  return {
-    'outbox.list': (input) => s.outbox.list(input),
-  };
-}
-
 export function createHandlers(services: Services): HandlerMap {
   return mergeHandlers(
-    outboxHandlers(services),
+    reminderHandlers(services),
     settingsHandlers(services),
     catalogHandlers(services),
     customerHandlers(services),
