@@ -134,7 +134,7 @@ export function createApp(options: AppOptions): App {
   const email = options.messaging?.email ?? live.email;
   const emailFrom =
     options.messaging?.emailFrom ?? (live.emailFrom() || 'bookings@bookingsync.invalid');
-  const reminderLoop = createReminderLoop({
+  const loop = createReminderLoop({
     core,
     outbox: services.outbox,
     planner: services.reminders,
@@ -150,16 +150,23 @@ export function createApp(options: AppOptions): App {
     retry: options.messaging?.retry,
     log,
   });
+  // Future appointments left without messages (a crash between commit and planning, the demo
+  // seed's bulk insert, a database from before reminders) are planned when the loop starts —
+  // after any seeding — and the dedupe keys make a repeat harmless.
+  const reminderLoop: ReminderLoop = {
+    ...loop,
+    start() {
+      try {
+        services.reminders.planMissing();
+      } catch (error) {
+        log('planning unplanned appointments failed', error);
+      }
+      return loop.start();
+    },
+  };
   services.connections.onChange(() => {
     for (const channel of live.rebuild(services.connections.row())) reminderLoop.resume(channel);
   });
-  // Future appointments left without messages (a crash between commit and planning, a database
-  // from before reminders) are planned once at start; dedupe keys make a repeat harmless.
-  try {
-    services.reminders.planMissing();
-  } catch (error) {
-    log('planning unplanned appointments failed', error);
-  }
   // Messages are planned from the event bus rather than from inside bookings.ts: every path that
   // changes an appointment emits appointments.changed after its commit, so this one subscription
   // covers desk, widget, API and demo seed alike (see services/reminders.ts). A planning failure

@@ -645,6 +645,13 @@ export const events = {
     ]),
     error: z.string(),
   }),
+  // ── reminders and messages ──
+  /** A customer's SMS arrived (and was acted on, or left in the inbox for the desk). */
+  'inbox.received': z.object({
+    replyId: id,
+    customerId: id.nullable(),
+    outcome: smsReplyOutcome,
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

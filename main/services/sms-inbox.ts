@@ -192,6 +192,7 @@ export function createSmsInbox(core: Core, deps: InboxDeps) {
           receivedAt: now,
         })
         .run();
+      events.emit('inbox.received', { replyId, customerId: customer?.id ?? null, outcome });
       if (outcome === 'cancel_refused' && appointment) {
         planned = planner.planReply(appointment.id, replyId);
         if (planned === 0) {

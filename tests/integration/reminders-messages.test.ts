@@ -244,13 +244,15 @@ describe('the startup pass', () => {
     world.app.close();
     world.clock.advance(2 * 3_600_000);
     const reopened = world.reopen();
+    expect(outboxOf(world, appointment.id)).toEqual([]);
+    await reopened.reminderLoop.start();
     const replanned = outboxOf(world, appointment.id);
     // The booking is two hours old: its reminders, but no belated confirmation.
     expect(replanned.map((m) => m.kind)).toEqual(['reminder', 'reminder', 'reminder', 'reminder']);
     expect(planned).toBe(6);
     await reopened.reminderLoop.stop();
     reopened.close();
-    world.reopen();
+    await world.reopen().reminderLoop.start();
     expect(outboxOf(world, appointment.id)).toHaveLength(4);
   });
 });
