@@ -23,8 +23,6 @@ import { createOutbox } from './services/outbox.js';
 import { createReminderPlanner } from './services/reminders.js';
 import { createReminderLoop, type ReminderLoop, type Timers } from './services/reminder-loop.js';
 import type { RetryPolicy } from './services/reminder-dispatch.js';
-import { createDemoSmsSender } from './integrations/sms/demo.js';
-import { createDemoEmailSender } from './integrations/email/demo.js';
 import type { SmsSender } from './integrations/sms/sms-sender.js';
 import type { EmailSender } from './integrations/email/email-sender.js';
 import type { EventPayload } from '../preload/contract.js';
@@ -33,6 +31,12 @@ import { createPaymentService } from './services/payments.js';
 import { createPaymentRuntime, type PaymentRuntime } from './services/payment-runtime.js';
 import { createPaymentReconciler, type PaymentReconciler } from './services/payment-reconciler.js';
 import { systemTimers } from './services/reminder-loop.js';
+import { createConnectionSettingsService } from './services/connection-settings.js';
+import { createTemplateStore } from './services/message-templates.js';
+import { createSmsInbox } from './services/sms-inbox.js';
+import { createTemplatePreview } from './services/template-preview.js';
+import { createLiveSenders } from './services/live-senders.js';
+import { createInviteBuilder } from './services/calendar-invites.js';
 
 export interface AppOptions {
   dbPath: string;
@@ -45,6 +49,8 @@ export interface AppOptions {
     email?: EmailSender;
     /** Our sending address; its domain goes into the emails' stable Message-IDs. */
     emailFrom?: string;
+    /** Where the Twilio API lives for senders built from the connection settings (tests). */
+    twilioBaseUrl?: string;
     timers?: Timers;
     retry?: Partial<RetryPolicy>;
   };
@@ -62,6 +68,8 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime) {
   const apiKeys = createApiKeyService(core);
   const messagingSettings = createMessagingSettingsService(core);
   const outbox = createOutbox(core);
+  const connections = createConnectionSettingsService(core);
+  const templates = createTemplateStore(core);
   const reminders = createReminderPlanner(core, {
     settings,
     messagingSettings,
@@ -69,6 +77,17 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime) {
     customers,
     bookings,
     outbox,
+    templates,
+    connections,
+  });
+  const inbox = createSmsInbox(core, { settings, catalog, bookings, planner: reminders });
+  const previewTemplate = createTemplatePreview(core, {
+    settings,
+    catalog,
+    customers,
+    bookings,
+    templates,
+    planner: reminders,
   });
   const payments = createPaymentService(
     core,
@@ -83,6 +102,10 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime) {
   return {
     payments,
     paymentRuntime,
+    connections,
+    templates,
+    inbox,
+    previewTemplate,
     settings,
     catalog,
     customers,
@@ -127,18 +150,47 @@ export function createApp(options: AppOptions): App {
   });
   const services = createServices(core, paymentRuntime);
   services.settings.get(); // creates the settings row on a new file
+  // Senders given in the options (tests) are used as they are; otherwise the connection settings
+  // choose Twilio/SMTP or demo, and a saved change swaps them under the running loop.
+  const live = createLiveSenders(services.connections.row(), {
+    ...(options.messaging?.twilioBaseUrl ? { twilioBaseUrl: options.messaging.twilioBaseUrl } : {}),
+  });
   // The app owns the senders it is given: close() closes the email sender's pooled connections.
-  const email = options.messaging?.email ?? createDemoEmailSender();
-  const reminderLoop = createReminderLoop({
+  const email = options.messaging?.email ?? live.email;
+  const emailFrom =
+    options.messaging?.emailFrom ?? (live.emailFrom() || 'bookings@bookingsync.invalid');
+  const loop = createReminderLoop({
     core,
     outbox: services.outbox,
     planner: services.reminders,
-    sms: options.messaging?.sms ?? createDemoSmsSender(),
+    sms: options.messaging?.sms ?? live.sms,
     email,
-    emailFrom: options.messaging?.emailFrom ?? 'bookings@bookingsync.invalid',
+    emailFrom,
+    invite: createInviteBuilder({
+      core,
+      ...services,
+      emailFrom: () => live.emailFrom() || emailFrom,
+    }),
     timers: options.messaging?.timers,
     retry: options.messaging?.retry,
     log,
+  });
+  // Future appointments left without messages (a crash between commit and planning, the demo
+  // seed's bulk insert, a database from before reminders) are planned when the loop starts —
+  // after any seeding — and the dedupe keys make a repeat harmless.
+  const reminderLoop: ReminderLoop = {
+    ...loop,
+    start() {
+      try {
+        services.reminders.planMissing();
+      } catch (error) {
+        log('planning unplanned appointments failed', error);
+      }
+      return loop.start();
+    },
+  };
+  services.connections.onChange(() => {
+    for (const channel of live.rebuild(services.connections.row())) reminderLoop.resume(channel);
   });
   // Messages are planned from the event bus rather than from inside bookings.ts: every path that
   // changes an appointment emits appointments.changed after its commit, so this one subscription
@@ -187,6 +239,7 @@ export function createApp(options: AppOptions): App {
       void reminderLoop.stop();
       void paymentReconciler.stop();
       email.close();
+      live.close();
       closeDatabase(db);
     },
   };

@@ -19,6 +19,7 @@ const eventNames = Object.keys({
   'appointments.changed': true,
   'reminders.sent': true,
   'reminders.failed': true,
+  'inbox.received': true,
 } satisfies Record<EventName, true>) as EventName[];
 
 export type DeskEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

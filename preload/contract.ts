@@ -173,6 +173,8 @@ export const customer = z.object({
   notes: z.string(),
   smsConsent: z.boolean(),
   emailConsent: z.boolean(),
+  /** When the SMS provider said the number can never receive a text; null = fine. */
+  phoneInvalidAt: epochMs.nullable(),
   createdAt: epochMs,
 });
 export type Customer = z.infer<typeof customer>;
@@ -250,6 +252,7 @@ export const messageKind = z.enum([
   'no_show',
   'payment_link',
   'payment_refunded',
+  'reply',
 ]);
 export const messageStatus = z.enum(['planned', 'sending', 'sent', 'failed', 'cancelled']);
 
@@ -333,6 +336,117 @@ export const paymentConnection = z.object({
   stripeKeySet: z.boolean(),
   webhookSecretSet: z.boolean(),
 });
+// ── reminders and messages: connections, reminder settings, templates, the SMS inbox ────────
+
+/** A secret as the desk may see it: whether it is set and its last four characters. */
+const secretState = z.object({ set: z.boolean(), last4: z.string().nullable() });
+
+export const connectionSettingsView = z.object({
+  /** Where customers reach the public listener; links in messages start with it. */
+  publicBaseUrl: z.string().nullable(),
+  twilio: z.object({
+    accountSid: z.string().nullable(),
+    authToken: secretState,
+    fromNumber: z.string().nullable(),
+    /** All three set: SMS goes out through Twilio; otherwise demo mode. */
+    configured: z.boolean(),
+  }),
+  smtp: z.object({
+    host: z.string().nullable(),
+    port: z.int().nullable(),
+    secure: z.boolean(),
+    user: z.string().nullable(),
+    password: secretState,
+    from: z.string().nullable(),
+    /** Host, port and from set: email goes out through this server; otherwise demo mode. */
+    configured: z.boolean(),
+  }),
+});
+export type ConnectionSettingsView = z.infer<typeof connectionSettingsView>;
+
+/** null clears a field; an absent one is left as it is (so secrets need not be typed again). */
+const settable = (schema: z.ZodString) => schema.nullable().optional();
+
+export const connectionSettingsPatch = z.object({
+  publicBaseUrl: settable(z.string().max(500)),
+  twilio: z
+    .object({
+      accountSid: settable(z.string().max(64)),
+      authToken: settable(z.string().max(256)),
+      fromNumber: settable(z.string().max(64)),
+    })
+    .optional(),
+  smtp: z
+    .object({
+      host: settable(z.string().max(253)),
+      port: z.int().min(1).max(65535).nullable().optional(),
+      secure: z.boolean().optional(),
+      user: settable(z.string().max(256)),
+      password: settable(z.string().max(256)),
+      from: settable(z.string().max(320)),
+    })
+    .optional(),
+});
+
+export const reminderSettings = z.object({
+  /** Wall-clock minutes in the business's zone; equal start and end mean no quiet hours. */
+  quietHours: z.object({
+    startMinute: z.int().min(0).max(1439),
+    endMinute: z.int().min(0).max(1439),
+  }),
+  schedule: z.array(reminderOffset).max(12),
+  /** How close to the start a reminder moved by quiet hours may land. */
+  minimumLeadMinutes: z
+    .int()
+    .min(0)
+    .max(24 * 60),
+});
+export type ReminderSettingsView = z.infer<typeof reminderSettings>;
+
+export const messageTemplate = z.object({
+  kind: messageKind,
+  channel: messageChannel,
+  /** Email only; null for SMS. */
+  subject: z.string().nullable(),
+  body: z.string(),
+  /** The built-in wording (nothing saved for this kind and channel). */
+  isDefault: z.boolean(),
+});
+export type MessageTemplateView = z.infer<typeof messageTemplate>;
+
+export const templatePreview = z.object({
+  subject: z.string().nullable(),
+  body: z.string(),
+  /** The appointment whose details filled the placeholders; null: made-up sample details. */
+  appointmentId: id.nullable(),
+  /** SMS only: segments the text takes (at most 2; longer text is shortened). */
+  segments: z.int().nullable(),
+});
+
+export const smsReplyOutcome = z.enum([
+  'confirmed',
+  'cancelled',
+  'cancel_refused',
+  'opted_out',
+  'opted_in',
+  'needs_reply',
+]);
+
+/** An SMS a customer sent us, and what the app did about it. */
+export const inboxReply = z.object({
+  id,
+  fromPhone: z.string(),
+  body: z.string(),
+  customerId: id.nullable(),
+  customerName: z.string().nullable(),
+  appointmentId: id.nullable(),
+  outcome: smsReplyOutcome,
+  receivedAt: epochMs,
+  handledAt: epochMs.nullable(),
+});
+export type InboxReply = z.infer<typeof inboxReply>;
+
+const templateKey = { kind: messageKind, channel: messageChannel };
 
 // ── channels ─────────────────────────────────────────────────────────────────
 
@@ -533,6 +647,45 @@ export const channels = {
     }),
     output: paymentConnection,
   },
+
+  // ── reminders and messages ──
+  'connections.get': { input: empty, output: connectionSettingsView },
+  /** Bad input names its field (publicBaseUrl, twilio.accountSid, smtp.port, …); nothing is saved. */
+  'connections.update': { input: connectionSettingsPatch, output: connectionSettingsView },
+  'reminderSettings.get': { input: empty, output: reminderSettings },
+  'reminderSettings.update': { input: reminderSettings.partial(), output: reminderSettings },
+  /** Every kind on every channel: the business's own wording or the default. */
+  'templates.list': { input: empty, output: z.array(messageTemplate) },
+  /** An unknown placeholder is refused, naming it (details.fields: body or subject). */
+  'templates.save': {
+    input: z.object({
+      ...templateKey,
+      subject: z.string().max(300).nullable().optional(),
+      body: z.string().trim().min(1, 'must not be empty').max(2000),
+    }),
+    output: messageTemplate,
+  },
+  'templates.reset': { input: z.object(templateKey), output: messageTemplate },
+  /** A draft (or the saved template) filled in with a real appointment's details. */
+  'templates.preview': {
+    input: z.object({
+      ...templateKey,
+      subject: z.string().max(300).nullable().optional(),
+      body: z.string().max(2000).optional(),
+      appointmentId: id.optional(),
+    }),
+    output: templatePreview,
+  },
+  /** Replies that need a human first, then the newest. */
+  'inbox.list': {
+    input: z.object({
+      needsReplyOnly: z.boolean().optional(),
+      limit: z.int().min(1).max(500).optional(),
+      offset: z.int().min(0).optional(),
+    }),
+    output: z.object({ replies: z.array(inboxReply), total: z.int(), unhandled: z.int() }),
+  },
+  'inbox.markHandled': { input: byId, output: inboxReply },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -574,6 +727,13 @@ export const events = {
       'internal',
     ]),
     error: z.string(),
+  }),
+  // ── reminders and messages ──
+  /** A customer's SMS arrived (and was acted on, or left in the inbox for the desk). */
+  'inbox.received': z.object({
+    replyId: id,
+    customerId: id.nullable(),
+    outcome: smsReplyOutcome,
   }),
 } as const;
 

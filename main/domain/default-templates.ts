@@ -128,4 +128,15 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, KindTemplates> = {
         'Pick another time whenever suits you: {rebook_link}\n\n{business_name}',
     },
   },
+  reply: {
+    sms:
+      'Sorry {customer_first_name}, your {service} on {start_local} is too close to cancel by text. ' +
+      'Please call {business_name}.',
+    email: {
+      subject: 'About your {service}, {start_local}',
+      text:
+        'Hi {customer_first_name},\n\nYour {service} on {start_local} is too close to cancel ' +
+        'by text. Please call us.\n\n{business_name}',
+    },
+  },
 };

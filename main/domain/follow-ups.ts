@@ -125,6 +125,9 @@ export function isStillUseful(kind: MessageKind, context: SendContext): boolean 
       return beforeStart && appointment.status !== 'cancelled';
     case 'payment_refunded':
       return true;
+    case 'reply':
+      // It answers a text about this appointment: pointless once it is over.
+      return now < appointment.end;
     default: {
       const never: never = kind;
       throw new Error(`Unknown message kind ${String(never)}`);

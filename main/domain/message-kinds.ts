@@ -15,6 +15,8 @@ export const messageKinds = [
   // Payments (services/payments.ts): a link to pay a deposit, and word of a refund.
   'payment_link',
   'payment_refunded',
+  /** An answer to a customer's SMS (a cancel refused under the cut-off). */
+  'reply',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -30,6 +32,7 @@ export function isTransactional(kind: MessageKind): boolean {
     case 'cancellation':
     case 'payment_link':
     case 'payment_refunded':
+    case 'reply':
       return true;
     case 'reminder':
     case 'thank_you':
@@ -63,6 +66,8 @@ export interface DedupeKeyParts {
   /** How many times the appointment has been rescheduled (0 as first booked). */
   revision: number;
   offsetMinutes?: number | null;
+  /** For a reply: the inbox row it answers, one reply per incoming SMS. */
+  replyTo?: string;
 }
 
 /**
@@ -86,6 +91,8 @@ export function dedupeKey(parts: DedupeKeyParts): string {
     case 'no_show':
     case 'payment_refunded':
       return `${appointmentId}:${kind}:${channel}`;
+    case 'reply':
+      return `${appointmentId}:reply:${channel}:${parts.replyTo ?? `r${revision}`}`;
     default: {
       const never: never = kind;
       throw new Error(`Unknown message kind ${String(never)}`);

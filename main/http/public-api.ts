@@ -20,6 +20,7 @@ import { catalogRoutes } from './routes-catalog.js';
 import { customerRoutes } from './routes-customers.js';
 import { paymentRoutes } from './routes-payments.js';
 import { widgetRoutes } from './routes-widget.js';
+import { twilioWebhookRoute } from './webhook-twilio.js';
 
 export interface PublicApiOptions {
   log: (message: string, error?: unknown) => void;
@@ -89,6 +90,7 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
   server.get('/healthz', async () => ({ ok: true }));
   widgetRoutes(server);
   paymentRoutes(server, app);
+  twilioWebhookRoute(server, app);
 
   const document = openApiDocument(routes);
   const page = renderDocsPage(document);

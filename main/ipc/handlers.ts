@@ -2,6 +2,7 @@
 // router has already validated; actor is 'desk' because only the receptionist's UI uses these.
 import type { Services } from '../app.js';
 import { paymentHandlers } from './handlers-payments.js';
+import { reminderHandlers } from './handlers-reminders.js';
 import { mergeHandlers, type HandlerGroup, type HandlerMap } from './router.js';
 
 function settingsHandlers(s: Services): HandlerGroup {
@@ -59,15 +60,9 @@ function apiKeyHandlers(s: Services): HandlerGroup {
   };
 }
 
-function outboxHandlers(s: Services): HandlerGroup {
-  return {
-    'outbox.list': (input) => s.outbox.list(input),
-  };
-}
-
 export function createHandlers(services: Services): HandlerMap {
   return mergeHandlers(
-    outboxHandlers(services),
+    reminderHandlers(services),
     settingsHandlers(services),
     catalogHandlers(services),
     customerHandlers(services),

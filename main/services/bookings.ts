@@ -251,6 +251,8 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     insertEvent.run({ ...emptyEvent, ...event });
   }
 
+  let announcing: { appointmentId: string; token: string } | null = null;
+
   /** `replayed`: this is the remembered answer to an earlier request with the same key. */
   function create(request: BookingRequest): BookingResult & { replayed: boolean } {
     const { idempotencyKey, source, actor, ...details } = request;
@@ -328,11 +330,18 @@ export function createBookingService(core: Core, deps: BookingDeps) {
       { behavior: 'immediate' },
     );
     if (!result.replayed) {
-      events.emit('appointments.changed', {
-        appointmentId: result.appointment.id,
-        status: result.appointment.status,
-        change: 'created',
-      });
+      // The token exists in plain form only now: the planner, subscribed to this event, reads it
+      // while the event is delivered to put the manage link in the messages (reminders.ts).
+      announcing = { appointmentId: result.appointment.id, token: result.manageToken };
+      try {
+        events.emit('appointments.changed', {
+          appointmentId: result.appointment.id,
+          status: result.appointment.status,
+          change: 'created',
+        });
+      } finally {
+        announcing = null;
+      }
     }
     return result;
   }
@@ -477,6 +486,10 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     confirm: (id: string, actor: ActorKind) => changeStatus(id, 'confirm', actor),
     complete: (id: string, actor: ActorKind) => changeStatus(id, 'complete', actor),
     markNoShow: (id: string, actor: ActorKind) => changeStatus(id, 'no_show', actor),
+
+    /** The manage token of the booking whose `created` event is being delivered, else null. */
+    freshManageToken: (appointmentId: string): string | null =>
+      announcing?.appointmentId === appointmentId ? announcing.token : null,
 
     findByManageToken(token: string): Appointment | null {
       const found = db

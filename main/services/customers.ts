@@ -19,6 +19,7 @@ function toCustomer(row: CustomerRow): Customer {
     notes: row.notes,
     smsConsent: row.smsConsent,
     emailConsent: row.emailConsent,
+    phoneInvalidAt: row.phoneInvalidAt,
     createdAt: row.createdAt,
   };
 }

@@ -1,28 +1,47 @@
 // The words of planned messages, written when they are planned (not when sent), so the outbox the
-// desk reads is exactly what the customer will receive.
+// desk reads is exactly what the customer will receive. The wording is the business's own
+// template when it saved one (message-templates.ts), else the default.
 //
-// Links: manage tokens are stored hashed, so the customer's manage link cannot be rebuilt here,
-// and there is no public base-URL setting yet for a /book link. Until there is, the template lines
-// carrying {manage_link} / {rebook_link} are left out of the rendered text (they stand on their
-// own lines in the default templates for this reason) — the SMS reminder still says "Reply C to
-// confirm or CANCEL to cancel".
+// Links: {manage_link} and {rebook_link} start with the public base URL (connection settings).
+// Without one — or without the manage token (see reminders.ts manageLinkOf) — the template lines
+// carrying that placeholder are left out of the text (they stand on their own lines in the
+// default templates for this reason), so a customer never reads "undefined" or a bare path.
 import type { appointments } from '../../db/schema.js';
-import type { PlannedMessage } from '../domain/message-kinds.js';
+import type { MessageChannel, MessageKind, PlannedMessage } from '../domain/message-kinds.js';
 import type { Recipient } from '../domain/reminder-plan.js';
-import { DEFAULT_TEMPLATES, render, type TemplateData } from '../domain/templates.js';
+import { render, type TemplateData } from '../domain/templates.js';
 import type { CatalogService } from './catalog.js';
+import type { TemplateText, TemplateStore } from './message-templates.js';
 import type { NewOutboxMessage } from './outbox.js';
 import type { SettingsService } from './settings.js';
 
 export type RenderRecipient = Recipient & { name: string };
 
-const LINK_LINE = /\{(manage_link|rebook_link)\}/;
+export interface MessageLinks {
+  /** {public base}/book/manage/{token}; null when it cannot be built. */
+  manage: string | null;
+  /** {public base}/book?service={id}; null without a public base URL. */
+  rebook: string | null;
+}
 
-/** The template without its link lines (see the header: no links can be rendered yet). */
-function withoutLinks(template: string): string {
+export interface RenderDeps {
+  settings: SettingsService;
+  catalog: CatalogService;
+  templates: TemplateStore;
+}
+
+type AppointmentRow = typeof appointments.$inferSelect;
+
+/** The template without the lines of links that cannot be built. */
+function withoutMissingLinks(template: string, links: MessageLinks): string {
+  const missing = [
+    ...(links.manage === null ? ['{manage_link}'] : []),
+    ...(links.rebook === null ? ['{rebook_link}'] : []),
+  ];
+  if (missing.length === 0) return template;
   return template
     .split('\n')
-    .filter((line) => !LINK_LINE.test(line))
+    .filter((line) => !missing.some((p) => line.includes(p)))
     .join('\n');
 }
 
@@ -31,45 +50,77 @@ function tidy(text: string): string {
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** Outbox rows for `planned`, each with its words; a channel the customer lacks gets none. */
-export function renderPlanned(
-  deps: { settings: SettingsService; catalog: CatalogService },
-  appointment: typeof appointments.$inferSelect,
-  planned: readonly PlannedMessage[],
-  recipient: RenderRecipient,
-): NewOutboxMessage[] {
-  if (planned.length === 0) return [];
+export function templateData(
+  deps: Pick<RenderDeps, 'settings' | 'catalog'>,
+  appointment: AppointmentRow,
+  customerName: string,
+  links: MessageLinks,
+): TemplateData {
   const business = deps.settings.get();
-  const data: TemplateData = {
-    customerName: recipient.name,
+  return {
+    customerName,
     serviceName: deps.catalog.serviceRow(appointment.serviceId).name,
     staffName: deps.catalog.staffRow(appointment.staffId).name,
     start: appointment.startAt,
     timeZone: business.timeZone,
     businessName: business.name,
-    manageLink: '',
-    rebookLink: '',
+    manageLink: links.manage ?? '',
+    rebookLink: links.rebook ?? '',
   };
+}
+
+export interface RenderedText {
+  subject: string | null;
+  body: string;
+  segments: number | null;
+}
+
+/** One message's words from `template` (throws TemplateError on an unknown placeholder). */
+export function renderText(
+  kind: MessageKind,
+  template: TemplateText,
+  data: TemplateData,
+  links: MessageLinks,
+): RenderedText {
+  if (template.channel === 'sms') {
+    const sms = render(kind, 'sms', data, withoutMissingLinks(template.body, links));
+    return { subject: null, body: tidy(sms.body), segments: sms.size.segments };
+  }
+  const email = render(kind, 'email', data, {
+    subject: template.email.subject,
+    text: withoutMissingLinks(template.email.text, links),
+  });
+  return { subject: email.subject, body: tidy(email.text), segments: null };
+}
+
+/** Outbox rows for `planned`, each with its words; a channel the customer lacks gets none. */
+export function renderPlanned(
+  deps: RenderDeps,
+  appointment: AppointmentRow,
+  planned: readonly PlannedMessage[],
+  recipient: RenderRecipient,
+  links: MessageLinks,
+): NewOutboxMessage[] {
+  if (planned.length === 0) return [];
+  const data = templateData(deps, appointment, recipient.name, links);
+  const addressOf = (channel: MessageChannel) =>
+    channel === 'sms' ? recipient.phone : recipient.email;
   return planned.flatMap((m): NewOutboxMessage[] => {
-    const templates = DEFAULT_TEMPLATES[m.kind];
-    const base = {
-      appointmentId: appointment.id,
-      customerId: appointment.customerId,
-      channel: m.channel,
-      kind: m.kind,
-      dueAt: m.dueAt,
-      dedupeKey: m.dedupeKey,
-    };
-    if (m.channel === 'sms') {
-      if (!recipient.phone) return [];
-      const sms = render(m.kind, 'sms', data, withoutLinks(templates.sms));
-      return [{ ...base, to: recipient.phone, subject: null, body: tidy(sms.body) }];
-    }
-    if (!recipient.email) return [];
-    const email = render(m.kind, 'email', data, {
-      subject: templates.email.subject,
-      text: withoutLinks(templates.email.text),
-    });
-    return [{ ...base, to: recipient.email, subject: email.subject, body: tidy(email.text) }];
+    const to = addressOf(m.channel);
+    if (!to) return [];
+    const text = renderText(m.kind, deps.templates.text(m.kind, m.channel), data, links);
+    return [
+      {
+        appointmentId: appointment.id,
+        customerId: appointment.customerId,
+        channel: m.channel,
+        kind: m.kind,
+        dueAt: m.dueAt,
+        dedupeKey: m.dedupeKey,
+        to,
+        subject: text.subject,
+        body: text.body,
+      },
+    ];
   });
 }

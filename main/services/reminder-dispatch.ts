@@ -30,6 +30,7 @@
 import {
   stableMessageId,
   EmailError,
+  type CalendarAttachment,
   type EmailSender,
 } from '../integrations/email/email-sender.js';
 import { SmsError, type SmsReceipt, type SmsSender } from '../integrations/sms/sms-sender.js';
@@ -75,6 +76,8 @@ export interface DispatchDeps {
   emailFrom: string;
   retry: RetryPolicy;
   batchSize: number;
+  /** The .ics a booking email carries (calendar-invites.ts); none when absent. */
+  invite?: (row: MessageRow) => CalendarAttachment | undefined;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -104,6 +107,8 @@ export function createDispatcher(deps: DispatchDeps) {
 
   /** null: send now; a number: wait until then; 'drop': no useful moment is left. */
   function quietHoursVerdict(row: MessageRow, now: number, context: SendContext | null) {
+    // A reply answers a text the customer has just sent: they are awake, answer now.
+    if (row.kind === 'reply') return null;
     const rules = planner.messagingRules();
     if (!isInQuietHours(now, rules.quietHours, rules.timeZone)) return null;
     const tiedToStart = isTransactional(row.kind) || row.kind === 'reminder';
@@ -263,6 +268,7 @@ export function createDispatcher(deps: DispatchDeps) {
           text: row.body,
           html: textToHtml(row.body),
           messageId: stableMessageId(row.id, deps.emailFrom),
+          icalEvent: deps.invite?.(row),
         }),
       );
     } catch (error) {

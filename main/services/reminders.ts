@@ -7,22 +7,31 @@
 // `appointments.changed` after its commit, so one subscription covers them all and the booking
 // transaction carries no messaging work. What the event does not say (the previous status, how
 // often the booking moved) is read from the audit trail, which every change writes.
-import { and, count, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
-import { appointmentEvents, appointments, customers as customerTable } from '../../db/schema.js';
+import { and, asc, count, desc, eq, gt, inArray, like, ne, sql } from 'drizzle-orm';
+import {
+  appointmentEvents,
+  appointments,
+  customers as customerTable,
+  messages,
+} from '../../db/schema.js';
 import { planFollowUps, type SendContext } from '../domain/follow-ups.js';
-import { isTransactional, type PlannedMessage } from '../domain/message-kinds.js';
+import { dedupeKey, isTransactional, type PlannedMessage } from '../domain/message-kinds.js';
 import {
   planAppointmentMessages,
+  validateReminderSchedule,
+  type ReminderOffset,
   planCancellation,
   replanAfterReschedule,
   type MessagingSettings,
 } from '../domain/reminder-plan.js';
-import type { BookingService } from './bookings.js';
-import type { CatalogService } from './catalog.js';
+import { hashManageToken, type BookingService } from './bookings.js';
+import { serviceReminderSchedule, type CatalogService } from './catalog.js';
+import type { ConnectionSettingsService } from './connection-settings.js';
 import type { Core } from './core.js';
 import type { CustomerService } from './customers.js';
 import type { MessagingSettingsService } from './messaging-settings.js';
-import { renderPlanned, type RenderRecipient } from './message-render.js';
+import { renderPlanned, type MessageLinks, type RenderRecipient } from './message-render.js';
+import type { TemplateStore } from './message-templates.js';
 import type { Outbox } from './outbox.js';
 import type { SettingsService } from './settings.js';
 
@@ -35,11 +44,87 @@ export interface ReminderDeps {
   customers: CustomerService;
   bookings: BookingService;
   outbox: Outbox;
+  templates: TemplateStore;
+  connections: ConnectionSettingsService;
 }
+
+/** A booking made this long ago gets no confirmation from the startup pass, only reminders. */
+const LATE_CONFIRMATION_MS = 60 * 60_000;
+
+/** A manage link as written into a message body: the token is its last path segment. */
+const MANAGE_PATH = /\/book\/manage\/([A-Za-z0-9_-]{16,128})/;
 
 export function createReminderPlanner(core: Core, deps: ReminderDeps) {
   const { db, clock } = core;
   const { settings, messagingSettings, catalog, customers, bookings, outbox } = deps;
+  const { templates, connections } = deps;
+  /**
+   * Tokens of deposit holds booked by this process, kept until the hold is confirmed (its
+   * messages are planned then) or ends. Lost on a restart: those messages then go without the
+   * manage link rather than with a wrong one.
+   */
+  const heldTokens = new Map<string, string>();
+
+  /**
+   * The appointment's manage token, for its links. Manage tokens are stored only as a hash, so
+   * the plain token can come from two places, tried in order:
+   *   1. bookings.create, while it announces the new booking (freshManageToken);
+   *   2. a message already written for this appointment, whose body carries the link the customer
+   *      was sent — checked against the stored hash, so a tampered row can never make us send a
+   *      link to someone else's booking.
+   * Why not keep a sealed (encrypted) copy per appointment instead: it needs a column and a key
+   * stored somewhere on the same machine, so it protects nothing the outbox does not already
+   * hold — the outbox must keep the rendered link anyway, because it shows the desk exactly what
+   * the customer read. This way no copy of the token exists beyond the messages that carry it,
+   * and a booking nobody was ever sent a link for has no plain token anywhere.
+   */
+  function manageTokenOf(row: typeof appointments.$inferSelect): string | null {
+    const fresh = bookings.freshManageToken(row.id) ?? heldTokens.get(row.id);
+    if (fresh) return fresh;
+    if (!row.manageTokenHash) return null;
+    const carriers = db
+      .select({ body: messages.body })
+      .from(messages)
+      .where(and(eq(messages.appointmentId, row.id), like(messages.body, '%/book/manage/%')))
+      .orderBy(asc(messages.createdAt))
+      .limit(5)
+      .all();
+    for (const { body } of carriers) {
+      const token = MANAGE_PATH.exec(body)?.[1];
+      if (token && hashManageToken(token) === row.manageTokenHash) return token;
+    }
+    return null;
+  }
+
+  function linksOf(row: typeof appointments.$inferSelect): MessageLinks {
+    const base = connections.publicBaseUrl();
+    if (base === null) return { manage: null, rebook: null };
+    const token = manageTokenOf(row);
+    return {
+      manage: token === null ? null : `${base}/book/manage/${token}`,
+      rebook: `${base}/book?service=${encodeURIComponent(row.serviceId)}`,
+    };
+  }
+
+  /** The service's own reminder schedule when it has a valid one, else the business's. */
+  function scheduleFor(serviceId: string): readonly ReminderOffset[] {
+    let own: ReminderOffset[] | null;
+    try {
+      own = serviceReminderSchedule(catalog.serviceRow(serviceId));
+    } catch {
+      own = null; // a damaged value falls back to the business's schedule
+    }
+    if (Array.isArray(own) && validateReminderSchedule(own).length === 0) return own;
+    return messagingSettings.get().schedule;
+  }
+
+  /** RFC 5545 SEQUENCE: every move and the cancel make a newer version of the calendar event. */
+  function bumpCalendarSequence(appointmentId: string): void {
+    db.update(appointments)
+      .set({ calendarSequence: sql`${appointments.calendarSequence} + 1` })
+      .where(eq(appointments.id, appointmentId))
+      .run();
+  }
 
   function messagingRules(): MessagingSettings & { timeZone: string } {
     const reminders = messagingSettings.get();
@@ -117,7 +202,11 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     appointmentId: string,
     planned: readonly PlannedMessage[],
     recipient: RenderRecipient,
-  ) => renderPlanned({ settings, catalog }, bookings.row(appointmentId), planned, recipient);
+  ) => {
+    if (planned.length === 0) return [];
+    const row = bookings.row(appointmentId);
+    return renderPlanned({ settings, catalog, templates }, row, planned, recipient, linksOf(row));
+  };
 
   /**
    * Plans (or re-plans) the messages of one appointment after a committed change. Returns how many
@@ -135,7 +224,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
         status: row.status,
       };
       const rules = messagingRules();
-      const schedule = messagingSettings.get().schedule;
+      const schedule = scheduleFor(row.serviceId);
       const pending = () =>
         outbox.pendingFor(appointmentId).map((m) => ({
           appointmentId,
@@ -145,6 +234,10 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
 
       switch (change) {
         case 'created': {
+          if (row.status === 'pending_payment') {
+            const token = bookings.freshManageToken(row.id);
+            if (token) heldTokens.set(row.id, token);
+          }
           const plan = planAppointmentMessages({
             appointment,
             recipient,
@@ -157,6 +250,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
           return outbox.plan(rendered(appointmentId, plan, recipient));
         }
         case 'rescheduled': {
+          bumpCalendarSequence(appointmentId);
           const replan = replanAfterReschedule({
             appointment,
             recipient,
@@ -184,9 +278,13 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
                 now,
                 revision: revisionOf(appointmentId),
               });
-              return outbox.plan(rendered(appointmentId, plan, recipient));
+              const added = outbox.plan(rendered(appointmentId, plan, recipient));
+              heldTokens.delete(appointmentId);
+              return added;
             }
             case 'cancelled': {
+              heldTokens.delete(appointmentId);
+              bumpCalendarSequence(appointmentId);
               const replan = planCancellation({
                 appointment,
                 previousStatus: step?.fromStatus ?? 'confirmed',
@@ -236,8 +334,79 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     });
   }
 
+  /**
+   * Plans a future confirmed appointment that has no messages at all (a crash between the commit
+   * and the planning, a database from before reminders). Only the confirmation of a booking made
+   * in the last hour is still news; older ones get their reminders alone.
+   */
+  function planUnplanned(appointmentId: string, now: number): number {
+    const row = bookings.row(appointmentId);
+    const recipient = recipientOf(row.customerId);
+    const plan = planAppointmentMessages({
+      appointment: { id: row.id, start: row.startAt, end: row.endAt, status: row.status },
+      recipient,
+      settings: messagingRules(),
+      schedule: scheduleFor(row.serviceId),
+      bookedAt: row.createdAt,
+      now,
+      revision: revisionOf(row.id),
+    }).filter((m) => m.kind !== 'confirmation' || now - row.createdAt <= LATE_CONFIRMATION_MS);
+    return outbox.plan(rendered(row.id, plan, recipient));
+  }
+
   return {
     onAppointmentChanged,
+
+    /** The startup pass over unplanned future appointments; idempotent through the dedupe keys. */
+    planMissing(): number {
+      const now = clock.now();
+      const unplanned = db
+        .select({ id: appointments.id })
+        .from(appointments)
+        .where(
+          and(
+            eq(appointments.status, 'confirmed'),
+            gt(appointments.startAt, now),
+            sql`not exists (select 1 from ${messages} where ${messages.appointmentId} = ${appointments.id})`,
+          ),
+        )
+        .all();
+      let added = 0;
+      for (const { id } of unplanned) {
+        added += db.transaction(() => planUnplanned(id, now));
+      }
+      return added;
+    },
+
+    /**
+     * Answers a customer's SMS about this appointment through the outbox (kind 'reply', due now).
+     * Returns how many rows were added: 0 when the customer cannot be texted.
+     */
+    planReply(appointmentId: string, replyTo: string): number {
+      return db.transaction(() => {
+        const row = bookings.row(appointmentId);
+        const recipient = recipientOf(row.customerId);
+        if (!recipient.phone || !recipient.smsConsent) return 0;
+        const reply: PlannedMessage = {
+          appointmentId,
+          kind: 'reply',
+          channel: 'sms',
+          dueAt: clock.now(),
+          offsetMinutes: null,
+          dedupeKey: dedupeKey({
+            appointmentId,
+            kind: 'reply',
+            channel: 'sms',
+            revision: 0,
+            replyTo,
+          }),
+        };
+        return outbox.plan(rendered(appointmentId, [reply], recipient));
+      });
+    },
+
+    /** The links a message about this appointment carries (template previews use them too). */
+    linksOf,
 
     /** What the loop asks before sending a due row (domain/follow-ups.ts isStillUseful). */
     sendContext(appointmentId: string, now: number): SendContext | null {
@@ -266,6 +435,14 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
         .where(eq(customerTable.id, customerId))
         .run();
       outbox.cancelForCustomer(customerId, 'sms', 'unsubscribed');
+    },
+
+    /** The customer texted START: SMS consent on again. */
+    restoreSmsConsent(customerId: string): void {
+      db.update(customerTable)
+        .set({ smsConsent: true, updatedAt: clock.now() })
+        .where(eq(customerTable.id, customerId))
+        .run();
     },
 
     messagingRules,

@@ -28,6 +28,11 @@ export function useLiveUpdates(): void {
             // The messages list is the only cached answer a sent or failed reminder changes.
             void client.invalidateQueries({ queryKey: ['outbox.list'] });
             break;
+          case 'inbox.received':
+            // STOP/START change the customer's consent; every reply lands in the inbox.
+            void client.invalidateQueries({ queryKey: ['inbox.list'] });
+            void client.invalidateQueries({ queryKey: ['customers.get'] });
+            break;
           default: {
             const never: never = event;
             throw new Error(`Unhandled event ${String(never)}`);

@@ -13,12 +13,14 @@ import { useState } from 'react';
 import { useChannel } from '../client/queries.js';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen.js';
 import { CustomersScreen } from '../screens/customers/CustomersScreen.js';
+import { MessagesScreen } from '../screens/messages/MessagesScreen.js';
 import { PlaceholderScreen } from '../screens/placeholder/PlaceholderScreen.js';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.js';
 
 const screens = [
   { key: 'calendar', label: 'Calendar' },
   { key: 'customers', label: 'Customers' },
+  { key: 'messages', label: 'Messages' },
   { key: 'services', label: 'Services' },
   { key: 'settings', label: 'Settings' },
 ] as const;
@@ -48,6 +50,8 @@ function Screen({ screen }: { screen: ScreenKey }) {
       return <CalendarScreen />;
     case 'customers':
       return <CustomersScreen />;
+    case 'messages':
+      return <MessagesScreen />;
     case 'services':
       return <PlaceholderScreen title="Services" what="services, staff, hours and time off" />;
     case 'settings':

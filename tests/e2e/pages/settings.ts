@@ -26,11 +26,11 @@ export class SettingsPage {
     return this.page.getByTestId(`settings-error-${name}`);
   }
 
-  remindersPlaceholder(): Locator {
-    return this.page.getByTestId('reminders-placeholder');
+  remindersForm(): Locator {
+    return this.page.getByTestId('reminder-settings-form');
   }
 
-  /** Scrolls the whole reminders section into view (it is the last one on the page). */
+  /** Scrolls the whole reminders section into view. */
   async showReminders(): Promise<void> {
     await this.page
       .getByTestId('settings-section-reminders')

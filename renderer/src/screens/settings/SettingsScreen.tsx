@@ -1,10 +1,13 @@
-// Settings: the business and its booking rules, the admin API keys, and (a placeholder until the
-// reminders work lands) reminder schedule and templates.
-import { Center, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+// Settings: the business and its booking rules, the admin API keys, when reminders go out, the
+// wording of each message, and the connections (public address, Twilio, SMTP).
+import { Center, Loader, Paper, ScrollArea, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useChannel } from '../../client/queries.js';
 import { ApiKeysSection } from './ApiKeysSection.js';
 import { BusinessSettingsForm } from './BusinessSettingsForm.js';
+import { ConnectionsSection } from './ConnectionsSection.js';
+import { ReminderSettingsSection } from './ReminderSettingsSection.js';
+import { TemplatesSection } from './TemplatesSection.js';
 
 function Section(props: { id: string; title: string; children: ReactNode }) {
   return (
@@ -43,12 +46,14 @@ export function SettingsScreen() {
         <Section id="api-keys" title="Admin API keys">
           <ApiKeysSection zone={settings.data.timeZone} />
         </Section>
-        <Section id="reminders" title="Reminders and templates">
-          <Text size="sm" c="dimmed" data-testid="reminders-placeholder">
-            Not here yet: when reminders are sent, by text or by email, and the wording of each
-            message with a preview. These settings arrive with the reminders work, which is being
-            built now, and will appear in this section.
-          </Text>
+        <Section id="reminders" title="Reminders">
+          <ReminderSettingsSection />
+        </Section>
+        <Section id="templates" title="Message templates">
+          <TemplatesSection />
+        </Section>
+        <Section id="connections" title="Connections: web address, texts and email">
+          <ConnectionsSection />
         </Section>
       </Stack>
     </ScrollArea>
