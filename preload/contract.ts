@@ -409,7 +409,17 @@ export const channels = {
   'appointments.history': { input: byId, output: z.array(appointmentEvent) },
   'appointments.create': { input: newAppointment, output: appointment },
   'appointments.reschedule': {
-    input: z.object({ id, start: epochMs, staffId: id.optional() }),
+    input: z.object({
+      id,
+      start: epochMs,
+      staffId: id.optional(),
+      /** A new length (the calendar's resize); omitted keeps the booked length. */
+      durationMinutes: z
+        .int()
+        .min(5)
+        .max(12 * 60)
+        .optional(),
+    }),
     output: appointment,
   },
   'appointments.cancel': {
