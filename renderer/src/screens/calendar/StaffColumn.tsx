@@ -1,16 +1,22 @@
 // One staff member's day: working hours light on a shaded day, time off hatched, bookable
-// slots as buttons, appointments on top.
+// slots as buttons (day view) or the column itself (week view), appointments on top. The column
+// names its staff member and date so a dragged appointment knows where it is dropped.
 import type { Appointment, StaffMember } from '../../../../preload/contract.js';
-import { formatMinute, wallClock } from '../../time/zone.js';
+import { formatMinute, wallClock, zonedToUtc } from '../../time/zone.js';
 import { AppointmentBlock } from './AppointmentBlock.js';
+import type { Placement } from './drag.js';
+import type { AppointmentDrag } from './useAppointmentDrag.js';
 import type { DayData, WorkingInterval } from './useDayData.js';
 import {
   DAY_END_MINUTE,
   DAY_START_MINUTE,
+  PX_PER_MINUTE,
   assignLanes,
   isShownOnCalendar,
   minuteToY,
   placeSpan,
+  spanOnDate,
+  type SlotStart,
 } from './layout.js';
 
 export interface StaffColumnProps {
@@ -23,39 +29,76 @@ export interface StaffColumnProps {
   day: DayData;
   hours: WorkingInterval[];
   selectedId: string | null;
-  /** Slot start instants for each wall-clock minute of this day (null where the clock skips). */
-  slotStarts: { minute: number; start: number }[];
+  /** Slot starts of this date; the week view passes none and books from a click on the column. */
+  slotStarts: SlotStart[] | null;
+  compact: boolean;
+  showCancelled: boolean;
+  drag: AppointmentDrag;
+  /** Staff in column order, for moving an appointment to the next column by keyboard. */
+  staffIds: string[];
   onSlot: (staffId: string, start: number) => void;
   onOpen: (appointmentId: string) => void;
 }
 
-/** Minutes of the day an instant falls at; clipped to the day's edges for spans crossing them. */
-function minuteOfDay(ms: number, date: string, zone: string, day: DayData): number {
-  if (ms <= day.dayStart) return 0;
-  if (ms >= day.dayEnd) return 24 * 60;
-  const wall = wallClock(ms, zone);
-  return wall.date === date ? wall.minute : 24 * 60;
+interface Shown {
+  appointment: Appointment;
+  origin: Placement;
+  startMinute: number;
+  endMinute: number;
+  dragged: boolean;
 }
 
 export function StaffColumn(props: StaffColumnProps) {
-  const { member, date, zone, day } = props;
+  const { member, date, zone, day, drag } = props;
+  const preview = drag.preview;
   const working = props.hours.filter((h) => h.weekday === props.weekday);
   const timeOff = day.timeOff.filter((t) => t.staffId === member.id);
-  const shown = day.appointments.filter(
-    (a: Appointment) => a.staffId === member.id && isShownOnCalendar(a.status),
-  );
-  const laned = assignLanes(
-    shown.map((a) => ({
-      appointment: a,
-      startMinute: minuteOfDay(a.start, date, zone, day),
-      endMinute: minuteOfDay(a.end, date, zone, day),
-    })),
-  );
+
+  const shown: Shown[] = [];
+  for (const a of day.appointments) {
+    if (!isShownOnCalendar(a.status, props.showCancelled)) continue;
+    const span = spanOnDate(a.start, a.end, date, zone);
+    const origin = span && { ...span, staffId: a.staffId, date };
+    if (preview?.id === a.id) {
+      // The dragged one is drawn where it would land, in whichever column that is.
+      if (preview.staffId !== member.id || preview.date !== date) continue;
+      shown.push({
+        appointment: a,
+        origin: origin ?? preview,
+        startMinute: preview.startMinute,
+        endMinute: preview.endMinute,
+        dragged: true,
+      });
+    } else if (origin && a.staffId === member.id) {
+      shown.push({ appointment: a, origin, ...span, dragged: false });
+    }
+  }
+  const laned = assignLanes(shown);
   const isWorking = (minute: number) =>
     working.some((h) => minute >= h.startMinute && minute < h.endMinute);
 
+  const bookAtPointer = (event: React.MouseEvent<HTMLDivElement>) => {
+    if (props.slotStarts !== null || event.target !== event.currentTarget) return;
+    const y = event.clientY - event.currentTarget.getBoundingClientRect().top;
+    const minute =
+      Math.floor((DAY_START_MINUTE + y / PX_PER_MINUTE) / props.stepMinutes) * props.stepMinutes;
+    const start = zonedToUtc(date, minute, zone);
+    const exists = wallClock(start, zone).minute === minute;
+    const off = timeOff.some((t) => start >= t.startAt && start < t.endAt);
+    if (exists && !off && start > props.now) props.onSlot(member.id, start);
+  };
+
   return (
-    <div className="cal-column" data-testid="staff-column" data-staff-id={member.id}>
+    <div
+      className="cal-column"
+      data-testid="staff-column"
+      data-staff-id={member.id}
+      data-date={date}
+      data-drop-staff-id={member.id}
+      data-drop-date={date}
+      data-compact={props.compact}
+      onClick={bookAtPointer}
+    >
       {working.map((h) => {
         const place = placeSpan({ startMinute: h.startMinute, endMinute: h.endMinute });
         return (
@@ -78,7 +121,7 @@ export function StaffColumn(props: StaffColumnProps) {
         />
       ))}
       {props.slotStarts
-        .filter(
+        ?.filter(
           (s) =>
             s.start > props.now && !timeOff.some((t) => s.start >= t.startAt && s.start < t.endAt),
         )
@@ -93,17 +136,15 @@ export function StaffColumn(props: StaffColumnProps) {
             data-time={formatMinute(s.minute)}
             data-working={isWorking(s.minute)}
             aria-label={`Book ${member.name} at ${formatMinute(s.minute)}`}
-            style={{ top: minuteToY(s.minute), height: props.stepMinutes }}
+            style={{ top: minuteToY(s.minute), height: props.stepMinutes * PX_PER_MINUTE }}
             onClick={() => props.onSlot(member.id, s.start)}
           >
             {formatMinute(s.minute)}
           </button>
         ))}
       {timeOff.map((t) => {
-        const place = placeSpan({
-          startMinute: minuteOfDay(t.startAt, date, zone, day),
-          endMinute: minuteOfDay(t.endAt, date, zone, day),
-        });
+        const span = spanOnDate(t.startAt, t.endAt, date, zone);
+        const place = span && placeSpan(span);
         return (
           place && (
             <div
@@ -112,7 +153,7 @@ export function StaffColumn(props: StaffColumnProps) {
               data-testid="time-off"
               style={{ top: place.top, height: place.height, zIndex: 1 }}
             >
-              Time off{t.reason ? `: ${t.reason}` : ''}
+              {props.compact ? 'Off' : `Time off${t.reason ? `: ${t.reason}` : ''}`}
             </div>
           )
         );
@@ -132,8 +173,13 @@ export function StaffColumn(props: StaffColumnProps) {
             height={place.height}
             lane={lane}
             lanes={lanes}
+            compact={props.compact}
             selected={props.selectedId === a.id}
+            dragging={item.dragged}
+            pending={item.dragged && preview?.pending === true}
             onOpen={props.onOpen}
+            onPointerDown={(event, mode) => drag.begin(event, a, item.origin, mode)}
+            onNudge={(key) => drag.nudge(a, item.origin, key, props.staffIds)}
           />
         );
       })}

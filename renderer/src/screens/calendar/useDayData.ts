@@ -1,5 +1,5 @@
-// Everything the day view shows for one date, fetched through the cache: the staff and their
-// hours, time off, appointments with their customers' names, and the services.
+// Everything the day or week view shows, fetched through the cache: the staff and their hours,
+// time off, appointments with their customers' names, and the services.
 import { useQueries } from '@tanstack/react-query';
 import type {
   Appointment,
@@ -24,15 +24,18 @@ export interface DayData {
   customers: Map<string, Customer>;
   hoursByStaff: Map<string, WorkingInterval[]>;
   timeOff: { id: string; staffId: string; startAt: number; endAt: number; reason: string }[];
+  /** The first date shown and how many. */
+  from: string;
+  days: number;
   dayStart: number;
   dayEnd: number;
   loading: boolean;
 }
 
-export function useDayData(date: string, settings: Settings): DayData {
+export function useDayData(date: string, settings: Settings, days = 1): DayData {
   const zone = settings.timeZone;
   const dayStart = zonedToUtc(date, 0, zone);
-  const dayEnd = zonedToUtc(addDays(date, 1), 0, zone);
+  const dayEnd = zonedToUtc(addDays(date, days), 0, zone);
 
   const staffQuery = useChannel('staff.list', {});
   const servicesQuery = useChannel('services.list', { includeInactive: true });
@@ -51,7 +54,7 @@ export function useDayData(date: string, settings: Settings): DayData {
   });
 
   const appointments = appointmentsQuery.data ?? [];
-  // One customers.get per customer of the day, each cached: a day has a few dozen at most.
+  // One customers.get per customer shown, each cached: a week has a few hundred at most.
   const customerIds = [...new Set(appointments.map((a) => a.customerId))];
   const customerQueries = useQueries({
     queries: customerIds.map((id) => ({
@@ -72,6 +75,8 @@ export function useDayData(date: string, settings: Settings): DayData {
     customers,
     hoursByStaff,
     timeOff: timeOffQuery.data ?? [],
+    from: date,
+    days,
     dayStart,
     dayEnd,
     loading: staffQuery.isPending || appointmentsQuery.isPending || servicesQuery.isPending,
