@@ -459,6 +459,13 @@ export const channels = {
     }),
     output: z.object({ messages: z.array(outboxMessage), total: z.int() }),
   },
+
+  // Calendar (desk UI)
+  /** The customers of the appointments on screen in one call, not one call per customer. */
+  'customers.getMany': {
+    input: z.object({ ids: z.array(id).max(1000) }),
+    output: z.array(customer),
+  },
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -22,6 +22,7 @@ import {
 import { repoRoot } from '../support/server-process.js';
 import { load } from './http-load.js';
 import { london, tempDir, testClock } from '../support/app.js';
+import { benchUi } from './ui.js';
 
 const MIN = 60_000;
 const ZONE = 'Europe/London';
@@ -360,6 +361,7 @@ try {
   benchAvailability(20_000, dir.path);
   await benchStartup(dir.path);
   await benchPublicApi(dir.path);
+  rows.push(...(await benchUi(dir.path)));
   printTable();
 } finally {
   dir.remove();

@@ -40,15 +40,26 @@ function isoDate(utcMs: number): string {
 
 export interface WallClock {
   /** YYYY-MM-DD in the business's zone. */
-  date: string;
+  readonly date: string;
   /** Minutes since that day's midnight on the wall clock. */
-  minute: number;
+  readonly minute: number;
 }
 
+// formatToParts costs microseconds a call and a week view asks thousands of times for the same
+// few hundred instants; a bounded memo keeps re-renders (a drag, a week switch) cheap.
+const wallCache = new Map<string, WallClock>();
+const WALL_CACHE_SIZE = 20_000;
+
 export function wallClock(ms: number, timeZone: string): WallClock {
+  const key = `${timeZone}|${ms}`;
+  const cached = wallCache.get(key);
+  if (cached) return cached;
   const wall = wallMs(ms, timeZone);
   const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
-  return { date: isoDate(midnight), minute: Math.round((wall - midnight) / MINUTE_MS) };
+  const answer = { date: isoDate(midnight), minute: Math.round((wall - midnight) / MINUTE_MS) };
+  if (wallCache.size >= WALL_CACHE_SIZE) wallCache.clear();
+  wallCache.set(key, answer);
+  return answer;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { isoWeekday, wallClock } from '../../time/zone.js';
 import { HourGutter, NowLine, useOpenAtMorning } from './GridParts.js';
+import { useColumnIndex } from './columnIndex.js';
 import { StaffColumn } from './StaffColumn.js';
 import type { AppointmentDrag } from './useAppointmentDrag.js';
 import type { DayData } from './useDayData.js';
@@ -28,6 +29,7 @@ export function DayGrid(props: GridProps) {
     [date, zone, stepMinutes],
   );
   const staffIds = day.staff.map((s) => s.id);
+  const index = useColumnIndex(day, zone, props.showCancelled);
   const isToday = wallClock(props.now, zone).date === date;
 
   return (
@@ -66,6 +68,7 @@ export function DayGrid(props: GridProps) {
                 compact={false}
                 showCancelled={props.showCancelled}
                 drag={props.drag}
+                index={index}
                 staffIds={staffIds}
                 onSlot={props.onSlot}
                 onOpen={props.onOpen}

@@ -4,18 +4,16 @@
 import type { Appointment, StaffMember } from '../../../../preload/contract.js';
 import { formatMinute, wallClock, zonedToUtc } from '../../time/zone.js';
 import { AppointmentBlock } from './AppointmentBlock.js';
+import { columnKey, type ColumnIndex } from './columnIndex.js';
 import type { Placement } from './drag.js';
 import type { AppointmentDrag } from './useAppointmentDrag.js';
 import type { DayData, WorkingInterval } from './useDayData.js';
 import {
-  DAY_END_MINUTE,
   DAY_START_MINUTE,
   PX_PER_MINUTE,
   assignLanes,
-  isShownOnCalendar,
   minuteToY,
   placeSpan,
-  spanOnDate,
   type SlotStart,
 } from './layout.js';
 
@@ -34,6 +32,8 @@ export interface StaffColumnProps {
   compact: boolean;
   showCancelled: boolean;
   drag: AppointmentDrag;
+  /** What each column shows, worked out once for all of them. */
+  index: ColumnIndex;
   /** Staff in column order, for moving an appointment to the next column by keyboard. */
   staffIds: string[];
   onSlot: (staffId: string, start: number) => void;
@@ -51,27 +51,27 @@ interface Shown {
 export function StaffColumn(props: StaffColumnProps) {
   const { member, date, zone, day, drag } = props;
   const preview = drag.preview;
+  const key = columnKey(member.id, date);
   const working = props.hours.filter((h) => h.weekday === props.weekday);
-  const timeOff = day.timeOff.filter((t) => t.staffId === member.id);
+  const timeOff = props.index.timeOff.get(key) ?? [];
 
   const shown: Shown[] = [];
-  for (const a of day.appointments) {
-    if (!isShownOnCalendar(a.status, props.showCancelled)) continue;
-    const span = spanOnDate(a.start, a.end, date, zone);
-    const origin = span && { ...span, staffId: a.staffId, date };
-    if (preview?.id === a.id) {
-      // The dragged one is drawn where it would land, in whichever column that is.
-      if (preview.staffId !== member.id || preview.date !== date) continue;
-      shown.push({
-        appointment: a,
-        origin: origin ?? preview,
-        startMinute: preview.startMinute,
-        endMinute: preview.endMinute,
-        dragged: true,
-      });
-    } else if (origin && a.staffId === member.id) {
-      shown.push({ appointment: a, origin, ...span, dragged: false });
-    }
+  for (const item of props.index.appointments.get(key) ?? []) {
+    // The dragged one is drawn where it would land, in whichever column that is.
+    if (item.appointment.id === preview?.id) continue;
+    const origin = { staffId: member.id, date, ...item };
+    shown.push({ ...item, origin, dragged: false });
+  }
+  const dragged = preview && props.index.byId.get(preview.id);
+  const draggedFrom = preview && props.index.origins.get(preview.id);
+  if (dragged && draggedFrom && preview.staffId === member.id && preview.date === date) {
+    shown.push({
+      appointment: dragged,
+      origin: draggedFrom,
+      startMinute: preview.startMinute,
+      endMinute: preview.endMinute,
+      dragged: true,
+    });
   }
   const laned = assignLanes(shown);
   const isWorking = (minute: number) =>
@@ -112,14 +112,6 @@ export function StaffColumn(props: StaffColumnProps) {
           )
         );
       })}
-      {Array.from({ length: (DAY_END_MINUTE - DAY_START_MINUTE) / 30 }, (_, i) => (
-        <div
-          key={i}
-          className="cal-hour-line"
-          data-half={i % 2 === 1}
-          style={{ top: minuteToY(DAY_START_MINUTE + i * 30) }}
-        />
-      ))}
       {props.slotStarts
         ?.filter(
           (s) =>
@@ -143,8 +135,7 @@ export function StaffColumn(props: StaffColumnProps) {
           </button>
         ))}
       {timeOff.map((t) => {
-        const span = spanOnDate(t.startAt, t.endAt, date, zone);
-        const place = span && placeSpan(span);
+        const place = placeSpan(t);
         return (
           place && (
             <div

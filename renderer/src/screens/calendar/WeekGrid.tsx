@@ -4,6 +4,7 @@
 import { addDays, formatShortDay, isoWeekday, wallClock } from '../../time/zone.js';
 import type { GridProps } from './DayGrid.js';
 import { HourGutter, NowLine, useOpenAtMorning } from './GridParts.js';
+import { useColumnIndex } from './columnIndex.js';
 import { StaffColumn } from './StaffColumn.js';
 import { GRID_HEIGHT } from './layout.js';
 
@@ -27,6 +28,7 @@ export function WeekGrid(props: WeekGridProps) {
   const scroller = useOpenAtMorning(day.from);
   const today = wallClock(props.now, zone).date;
   const staffIds = day.staff.map((s) => s.id);
+  const index = useColumnIndex(day, zone, props.showCancelled);
 
   return (
     <>
@@ -85,6 +87,7 @@ export function WeekGrid(props: WeekGridProps) {
                   compact
                   showCancelled={props.showCancelled}
                   drag={props.drag}
+                  index={index}
                   staffIds={staffIds}
                   onSlot={props.onSlot}
                   onOpen={props.onOpen}

@@ -1,6 +1,7 @@
 // Everything the day or week view shows, fetched through the cache: the staff and their hours,
 // time off, appointments with their customers' names, and the services.
-import { useQueries } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type {
   Appointment,
   Customer,
@@ -32,6 +33,10 @@ export interface DayData {
   loading: boolean;
 }
 
+// Stable empties, so memos keyed on these lists do not recompute while a query loads.
+const NONE: Appointment[] = [];
+const NO_TIME_OFF: DayData['timeOff'] = [];
+
 export function useDayData(date: string, settings: Settings, days = 1): DayData {
   const zone = settings.timeZone;
   const dayStart = zonedToUtc(date, 0, zone);
@@ -53,18 +58,22 @@ export function useDayData(date: string, settings: Settings, days = 1): DayData 
     })),
   });
 
-  const appointments = appointmentsQuery.data ?? [];
-  // One customers.get per customer shown, each cached: a week has a few hundred at most.
-  const customerIds = [...new Set(appointments.map((a) => a.customerId))];
-  const customerQueries = useQueries({
-    queries: customerIds.map((id) => ({
-      ...channelQuery('customers.get', { id }),
-      staleTime: 300_000,
-    })),
+  const appointments = appointmentsQuery.data ?? NONE;
+  // One call for every customer shown, not one per customer: a busy week has a hundred, and
+  // each answer arriving on its own would re-render the whole week.
+  const customerIds = [...new Set(appointments.map((a) => a.customerId))].sort();
+  const customersQuery = useQuery({
+    ...channelQuery('customers.getMany', { ids: customerIds }),
+    enabled: customerIds.length > 0,
+    staleTime: 300_000,
+    // Switching weeks keeps the names already known while the new ones load.
+    placeholderData: keepPreviousData,
   });
 
-  const customers = new Map<string, Customer>();
-  for (const q of customerQueries) if (q.data) customers.set(q.data.id, q.data);
+  const customers = useMemo(
+    () => new Map<string, Customer>((customersQuery.data ?? []).map((c) => [c.id, c])),
+    [customersQuery.data],
+  );
   const hoursByStaff = new Map<string, WorkingInterval[]>();
   staff.forEach((s, i) => hoursByStaff.set(s.id, hours[i]?.data ?? []));
 
@@ -74,7 +83,7 @@ export function useDayData(date: string, settings: Settings, days = 1): DayData 
     appointments,
     customers,
     hoursByStaff,
-    timeOff: timeOffQuery.data ?? [],
+    timeOff: timeOffQuery.data ?? NO_TIME_OFF,
     from: date,
     days,
     dayStart,
