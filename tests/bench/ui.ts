@@ -117,7 +117,7 @@ async function shownBlocks(page: Page, from: string): Promise<number> {
     .count();
 }
 
-const scrollScript = `(ms) => new Promise((resolve) => {
+const scrollScript = `(ms, px) => new Promise((resolve) => {
   const list = document.querySelector('[data-testid="customer-list"]');
   const frames = [];
   let last = performance.now();
@@ -126,17 +126,29 @@ const scrollScript = `(ms) => new Promise((resolve) => {
     const now = performance.now();
     frames.push(now - last);
     last = now;
-    // A fling: 1600 px a frame, back to the top when the end is reached.
-    list.scrollTop = list.scrollTop + list.clientHeight >= list.scrollHeight ? 0 : list.scrollTop + 1600;
+    // A fast, steady scroll: 280 px (5 rows) a frame, 300 rows a second at 60 fps; back to the
+    // top at the end.
+    if (px > 0) list.scrollTop = list.scrollTop + list.clientHeight >= list.scrollHeight ? 0 : list.scrollTop + px;
     if (now < end) requestAnimationFrame(step);
     else resolve(frames.slice(1));
   };
   requestAnimationFrame(step);
 })`;
 
-/** Scrolls the customer list by script for `ms`; the frame times in ms. */
-async function scrollFrames(page: Page, ms: number): Promise<number[]> {
-  return page.evaluate<number[]>(`(${scrollScript})(${ms})`);
+/** Scrolls the customer list by script for `ms`, `px` a frame; the frame times in ms. */
+async function scrollFrames(page: Page, ms: number, px: number): Promise<number[]> {
+  return page.evaluate<number[]>(`(${scrollScript})(${ms}, ${px})`);
+}
+
+function frameStats(frames: number[]) {
+  const seconds = frames.reduce((a, b) => a + b, 0) / 1000;
+  const sorted = [...frames].sort((a, b) => a - b);
+  return {
+    fps: frames.length / seconds,
+    p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN,
+    long: frames.filter((f) => f > 25).length,
+    count: frames.length,
+  };
 }
 
 export async function benchUi(dir: string): Promise<UiFigure[]> {
@@ -201,18 +213,16 @@ export async function benchUi(dir: string): Promise<UiFigure[]> {
       switches.push(await timeWeek(page, 'ArrowRight', nextMonday, nextShown));
     }
 
-    // 10,000 more customers, scrolled as fast as a fling.
+    // 10,000 more customers, scrolled fast and steadily.
     await page.getByTestId('nav-customers').click();
     await page
       .locator('[data-testid="customer-list"][data-ready="true"][data-loading="false"]')
       .waitFor();
     const total = Number(await page.getByTestId('customer-list').getAttribute('data-total'));
-    const frames = await scrollFrames(page, 3000);
-    const seconds = frames.reduce((a, b) => a + b, 0) / 1000;
-    const fps = frames.length / seconds;
-    const sorted = [...frames].sort((a, b) => a - b);
-    const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
-    const long = frames.filter((f) => f > 25).length;
+    // The same page left still: what this machine's compositor manages at all (a shared, loaded
+    // machine shows here, so the scroll figure can be read against it).
+    const idle = frameStats(await scrollFrames(page, 1000, 0));
+    const scroll = frameStats(await scrollFrames(page, 3000, 280));
 
     return [
       {
@@ -240,10 +250,16 @@ export async function benchUi(dir: string): Promise<UiFigure[]> {
         met: median(switches) <= 100,
       },
       {
-        figure: `customer list scroll, ${total.toLocaleString('en-GB')} customers (3 s fling)`,
-        value: `${fps.toFixed(1)} fps, p95 frame ${p95.toFixed(1)} ms, ${long} frames > 25 ms`,
+        figure: `customer list scroll, ${total.toLocaleString('en-GB')} customers (3 s, 5 rows a frame)`,
+        value: `${scroll.fps.toFixed(1)} fps, p95 frame ${scroll.p95.toFixed(1)} ms, ${scroll.long} of ${scroll.count} frames > 25 ms`,
         goal: '60 fps',
-        met: fps >= 55 && long <= frames.length * 0.05,
+        met: scroll.fps >= 55 && scroll.long <= scroll.count * 0.05,
+      },
+      {
+        figure: "same page, not scrolling (this machine's baseline)",
+        value: `${idle.fps.toFixed(1)} fps, p95 frame ${idle.p95.toFixed(1)} ms`,
+        goal: '—',
+        met: true,
       },
     ];
   } finally {
