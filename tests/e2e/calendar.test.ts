@@ -5,7 +5,12 @@
 // rate, and the token guard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addDaysToLocalDate, utcToLocalDate, utcToLocalMinute } from '../../main/domain/time.js';
+import {
+  addDaysToLocalDate,
+  localTimeToUtc,
+  utcToLocalDate,
+  utcToLocalMinute,
+} from '../../main/domain/time.js';
 import type { RunningHost } from '../../main/host.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract.js';
 import { CalendarPage } from './pages/calendar.js';
@@ -263,10 +268,21 @@ describe('moving appointments, the week, search and the day sheet', () => {
       customer: { name: 'Block Holder', phone: '07400 555124' },
     });
 
+    // Time off for the other staff member in the evening, to be seen in both views.
+    const settings = await rpc('settings.get', {});
+    const evening = localTimeToUtc(day.date, 18 * 60 + 30, settings.timeZone)!;
+    await rpc('timeOff.create', {
+      staffId: other,
+      startAt: evening,
+      endAt: evening + 60 * MIN,
+      reason: 'Dentist',
+    });
+
     page = await newDeskPage(browser);
     calendar = new CalendarPage(page);
     await calendar.open(host.adminUrl);
     await calendar.goToDate(day.date);
+    await calendar.timeOff(other, day.date).waitFor({ state: 'attached' });
     await calendar.appointment(moving.id).waitFor();
     await calendar.appointment(blocking.id).waitFor();
     const before = await calendar.blockBox(moving.id);
@@ -338,6 +354,22 @@ describe('moving appointments, the week, search and the day sheet', () => {
     await calendar.showWeek();
     expect(await calendar.weekDays().count()).toBe(7);
     await calendar.weekDay(day.date).locator(`[data-appointment-id="${moving.id}"]`).waitFor();
+    await calendar.timeOff(other, day.date).waitFor({ state: 'attached' });
+    expect(await calendar.weekDays().getByTestId('working-hours').count()).toBeGreaterThan(0);
+
+    // A click on free time in the week books it, at the time under the pointer.
+    const settings = await rpc('settings.get', {});
+    const free = (await freeStarts(day)).find((t) => {
+      const hour = utcToLocalMinute(t, settings.timeZone) / 60;
+      return hour >= 9 && hour <= 15;
+    })!;
+    const dialog = await calendar.bookInWeek(
+      day.staffId,
+      day.date,
+      utcToLocalMinute(free, settings.timeZone),
+    );
+    expect(await dialog.time().inputValue()).toBe(String(free));
+    await dialog.close();
     expect(await page.getByTestId('status-legend').textContent()).toContain('No-show');
     await screenshot(page, '10-week');
     await page.getByTestId('color-scheme-toggle').click();

@@ -226,6 +226,25 @@ export class CalendarPage {
     return this.page.locator(`[data-testid="week-day"][data-date="${date}"]`);
   }
 
+  /** A staff member's time off on a date, in the day or the week view. */
+  timeOff(staffId: string, date: string): Locator {
+    return this.page.locator(
+      `[data-testid="staff-column"][data-staff-id="${staffId}"][data-date="${date}"] [data-testid="time-off"]`,
+    );
+  }
+
+  /** Clicks free time in the week view (the grid opens at 08:00; 1 px a minute from 07:00). */
+  async bookInWeek(staffId: string, date: string, minute: number): Promise<BookingDialog> {
+    const column = this.page.locator(
+      `[data-testid="week-day"][data-date="${date}"] [data-testid="staff-column"][data-staff-id="${staffId}"]`,
+    );
+    const box = await column.boundingBox();
+    if (!box) throw new Error(`no week column for ${staffId} on ${date}`);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + (minute - 7 * 60) + 3);
+    await this.dialog.waitOpen();
+    return this.dialog;
+  }
+
   async showCancelled(show: boolean): Promise<void> {
     const toggle = this.page.getByRole('switch', { name: 'Cancelled' });
     if ((await toggle.isChecked()) !== show) await toggle.click({ force: true });

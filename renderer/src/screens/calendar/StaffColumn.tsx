@@ -78,7 +78,9 @@ export function StaffColumn(props: StaffColumnProps) {
     working.some((h) => minute >= h.startMinute && minute < h.endMinute);
 
   const bookAtPointer = (event: React.MouseEvent<HTMLDivElement>) => {
-    if (props.slotStarts !== null || event.target !== event.currentTarget) return;
+    // Appointments stop their own clicks; anything else in the column (working hours, lines)
+    // is free time to book.
+    if (props.slotStarts !== null) return;
     const y = event.clientY - event.currentTarget.getBoundingClientRect().top;
     const minute =
       Math.floor((DAY_START_MINUTE + y / PX_PER_MINUTE) / props.stepMinutes) * props.stepMinutes;
