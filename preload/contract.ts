@@ -570,7 +570,17 @@ export const channels = {
   'appointments.history': { input: byId, output: z.array(appointmentEvent) },
   'appointments.create': { input: newAppointment, output: appointment },
   'appointments.reschedule': {
-    input: z.object({ id, start: epochMs, staffId: id.optional() }),
+    input: z.object({
+      id,
+      start: epochMs,
+      staffId: id.optional(),
+      /** A new length (the calendar's resize); omitted keeps the booked length. */
+      durationMinutes: z
+        .int()
+        .min(5)
+        .max(12 * 60)
+        .optional(),
+    }),
     output: appointment,
   },
   'appointments.cancel': {
@@ -686,6 +696,13 @@ export const channels = {
     output: z.object({ replies: z.array(inboxReply), total: z.int(), unhandled: z.int() }),
   },
   'inbox.markHandled': { input: byId, output: inboxReply },
+
+  // Calendar (desk UI)
+  /** The customers of the appointments on screen in one call, not one call per customer. */
+  'customers.getMany': {
+    input: z.object({ ids: z.array(id).max(1000) }),
+    output: z.array(customer),
+  },
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -3,6 +3,7 @@
 import type { Services } from '../app.js';
 import { paymentHandlers } from './handlers-payments.js';
 import { reminderHandlers } from './handlers-reminders.js';
+import { calendarHandlers } from './handlers-calendar.js';
 import { mergeHandlers, type HandlerGroup, type HandlerMap } from './router.js';
 
 function settingsHandlers(s: Services): HandlerGroup {
@@ -69,5 +70,6 @@ export function createHandlers(services: Services): HandlerMap {
     appointmentHandlers(services),
     apiKeyHandlers(services),
     paymentHandlers(services),
+    calendarHandlers(services),
   );
 }

@@ -347,9 +347,15 @@ export function createBookingService(core: Core, deps: BookingDeps) {
   }
 
   function reschedule(
-    input: { id: string; start: number; staffId?: string | undefined },
+    input: {
+      id: string;
+      start: number;
+      staffId?: string | undefined;
+      durationMinutes?: number | undefined;
+    },
     actor: ActorKind,
   ): Appointment {
+    let change: 'rescheduled' | 'updated' = 'rescheduled';
     const updated = db.transaction(
       () => {
         const now = clock.now();
@@ -364,10 +370,23 @@ export function createBookingService(core: Core, deps: BookingDeps) {
           );
         }
         if (actor === 'customer') assertCustomerMayChange(current, now, rules);
-        assertWithinBookingWindow(input.start, actor, now, rules);
+        const oldLength = current.endAt - current.startAt;
+        const length =
+          input.durationMinutes === undefined ? oldLength : input.durationMinutes * MINUTE_MS;
+        // Only the length changes (an appointment running long): the customer's time and
+        // staff stay, so it may be one already under way and needs no "rescheduled" message.
+        const lengthOnly =
+          input.start === current.startAt &&
+          (input.staffId === undefined || input.staffId === current.staffId) &&
+          length !== oldLength;
+        if (!lengthOnly) assertWithinBookingWindow(input.start, actor, now, rules);
+        else if (current.startAt + length <= now) {
+          throw ValidationError.field('durationMinutes', 'would end the appointment in the past');
+        }
+        if (lengthOnly) change = 'updated';
         const span = {
           start: input.start,
-          end: input.start + (current.endAt - current.startAt),
+          end: input.start + length,
           bufferBeforeMinutes: current.bufferBeforeMinutes,
           bufferAfterMinutes: current.bufferAfterMinutes,
         };
@@ -397,6 +416,10 @@ export function createBookingService(core: Core, deps: BookingDeps) {
           toStartAt: next.startAt,
           fromStaffId: current.staffId,
           toStaffId: next.staffId,
+          reason:
+            length === oldLength
+              ? null
+              : `length ${oldLength / MINUTE_MS} → ${length / MINUTE_MS} min`,
         });
         return next;
       },
@@ -405,7 +428,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     events.emit('appointments.changed', {
       appointmentId: updated.id,
       status: updated.status,
-      change: 'rescheduled',
+      change,
     });
     return toAppointment(updated);
   }

@@ -24,6 +24,7 @@ import { load } from './http-load.js';
 import { benchDispatch, benchNextDue } from './reminders.js';
 import { benchWidgetLoad } from './widget-load.js';
 import { london, tempDir, testClock } from '../support/app.js';
+import { benchUi } from './ui.js';
 
 const MIN = 60_000;
 const ZONE = 'Europe/London';
@@ -364,6 +365,7 @@ try {
   rows.push(...benchNextDue(dir.path), ...(await benchDispatch(dir.path)));
   await benchPublicApi(dir.path);
   rows.push(...(await benchWidgetLoad()));
+  rows.push(...(await benchUi(dir.path)));
   printTable();
 } finally {
   dir.remove();

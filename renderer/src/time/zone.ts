@@ -40,23 +40,41 @@ function isoDate(utcMs: number): string {
 
 export interface WallClock {
   /** YYYY-MM-DD in the business's zone. */
-  date: string;
+  readonly date: string;
   /** Minutes since that day's midnight on the wall clock. */
-  minute: number;
+  readonly minute: number;
 }
 
+// formatToParts costs microseconds a call and a week view asks thousands of times for the same
+// few hundred instants; a bounded memo keeps re-renders (a drag, a week switch) cheap.
+const wallCache = new Map<string, WallClock>();
+const WALL_CACHE_SIZE = 20_000;
+
 export function wallClock(ms: number, timeZone: string): WallClock {
+  const key = `${timeZone}|${ms}`;
+  const cached = wallCache.get(key);
+  if (cached) return cached;
   const wall = wallMs(ms, timeZone);
   const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
-  return { date: isoDate(midnight), minute: Math.round((wall - midnight) / MINUTE_MS) };
+  const answer = { date: isoDate(midnight), minute: Math.round((wall - midnight) / MINUTE_MS) };
+  if (wallCache.size >= WALL_CACHE_SIZE) wallCache.clear();
+  wallCache.set(key, answer);
+  return answer;
 }
 
 /**
- * The instant the business's clock shows `minute` on `date`. Two passes of "subtract the offset"
- * settle on the right side of a DST change; a time the clock skips lands just after the jump.
+ * The instant the business's clock shows `minute` on `date`: its first occurrence when the clock
+ * shows it twice (as the core's main/domain/time.ts answers), and for a time the clock skips,
+ * the instant just after the jump.
  */
 export function zonedToUtc(date: string, minute: number, timeZone: string): number {
   const target = Date.parse(`${date}T00:00:00Z`) + minute * MINUTE_MS;
+  // The offsets half a day either side cover both readings of a repeated hour.
+  const offsetAt = (ms: number) => wallMs(ms, timeZone) - ms;
+  const readings = [target - offsetAt(target - DAY_MS / 2), target - offsetAt(target + DAY_MS / 2)]
+    .filter((ms) => wallMs(ms, timeZone) === target)
+    .sort((a, b) => a - b);
+  if (readings[0] !== undefined) return readings[0];
   let guess = target;
   for (let pass = 0; pass < 2; pass++) guess = target - (wallMs(guess, timeZone) - guess);
   return guess;

@@ -63,6 +63,10 @@ export class AppointmentPanel {
     );
   }
 
+  async markNoShow(): Promise<void> {
+    await this.root.getByTestId('action-no-show').click();
+  }
+
   async waitStatus(status: string): Promise<void> {
     await this.root.locator(`[data-testid="panel-status"][data-status="${status}"]`).waitFor();
   }
@@ -141,5 +145,125 @@ export class CalendarPage {
 
   panel(appointmentId: string): AppointmentPanel {
     return new AppointmentPanel(this.page, appointmentId);
+  }
+
+  /** The block's top edge and height in px (its place on the grid). */
+  async blockBox(id: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const block = this.appointment(id);
+    await block.scrollIntoViewIfNeeded();
+    const box = await block.boundingBox();
+    if (!box) throw new Error(`appointment ${id} is not on screen`);
+    return box;
+  }
+
+  /**
+   * Drags the appointment with the mouse so that its top lands on the slot of `staffId` at
+   * `start` (day view), in small steps as a hand would.
+   */
+  async dragAppointment(id: string, staffId: string, start: number): Promise<void> {
+    const from = await this.blockBox(id);
+    const slot = await this.slot(staffId, start).boundingBox();
+    if (!slot) throw new Error(`no slot for ${staffId} at ${start} on screen`);
+    const grab = { x: from.x + from.width / 2, y: from.y + 6 };
+    await this.page.mouse.move(grab.x, grab.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(slot.x + slot.width / 2, slot.y + 6, { steps: 8 });
+    await this.page
+      .locator(`[data-testid="appointment"][data-appointment-id="${id}"][data-dragging="true"]`)
+      .waitFor();
+    await this.page.mouse.up();
+  }
+
+  /** Drags the bottom edge of the appointment down (or up) by `minutes` at 1 px a minute. */
+  async resizeAppointment(id: string, minutes: number): Promise<void> {
+    const handle = this.appointment(id).getByTestId('appointment-resize');
+    await handle.scrollIntoViewIfNeeded();
+    const box = await handle.boundingBox();
+    if (!box) throw new Error(`appointment ${id} has no resize edge on screen`);
+    const grab = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.page.mouse.move(grab.x, grab.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(grab.x, grab.y + minutes, { steps: 6 });
+    await this.page.mouse.up();
+  }
+
+  /** Alt+arrows on the focused block: the keyboard's way to move it. */
+  async nudge(id: string, keys: string): Promise<void> {
+    await this.appointment(id).focus();
+    await this.page.keyboard.press(keys);
+  }
+
+  /** Waits until no drop is waiting for the core's answer. */
+  async waitDropSettled(id: string): Promise<void> {
+    await this.page
+      .locator(`[data-testid="appointment"][data-appointment-id="${id}"][data-pending="false"]`)
+      .waitFor();
+  }
+
+  dropRefusal(): Locator {
+    return this.page.getByTestId('drop-refusal');
+  }
+
+  async showWeek(): Promise<void> {
+    await this.page.getByTestId('view-toggle').getByText('Week', { exact: true }).click();
+    await this.page
+      .locator('[data-testid="calendar"][data-view="week"][data-loading="false"]')
+      .waitFor();
+  }
+
+  async showDay(): Promise<void> {
+    await this.page.getByTestId('view-toggle').getByText('Day', { exact: true }).click();
+    await this.page
+      .locator('[data-testid="calendar"][data-view="day"][data-loading="false"]')
+      .waitFor();
+  }
+
+  weekDays(): Locator {
+    return this.page.getByTestId('week-day');
+  }
+
+  weekDay(date: string): Locator {
+    return this.page.locator(`[data-testid="week-day"][data-date="${date}"]`);
+  }
+
+  /** A staff member's time off on a date, in the day or the week view. */
+  timeOff(staffId: string, date: string): Locator {
+    return this.page.locator(
+      `[data-testid="staff-column"][data-staff-id="${staffId}"][data-date="${date}"] [data-testid="time-off"]`,
+    );
+  }
+
+  /** Clicks free time in the week view (the grid opens at 08:00; 1 px a minute from 07:00). */
+  async bookInWeek(staffId: string, date: string, minute: number): Promise<BookingDialog> {
+    const column = this.page.locator(
+      `[data-testid="week-day"][data-date="${date}"] [data-testid="staff-column"][data-staff-id="${staffId}"]`,
+    );
+    const box = await column.boundingBox();
+    if (!box) throw new Error(`no week column for ${staffId} on ${date}`);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + (minute - 7 * 60) + 3);
+    await this.dialog.waitOpen();
+    return this.dialog;
+  }
+
+  async showCancelled(show: boolean): Promise<void> {
+    const toggle = this.page.getByRole('switch', { name: 'Cancelled' });
+    if ((await toggle.isChecked()) !== show) await toggle.click({ force: true });
+    await this.page.locator(`[data-testid="calendar"][data-show-cancelled="${show}"]`).waitFor();
+  }
+
+  /** `/` opens the search; types and waits for the answer to exactly that text. */
+  async search(text: string): Promise<Locator> {
+    await this.page.keyboard.press('/');
+    const input = this.page.getByTestId('calendar-search-input');
+    await input.waitFor();
+    await input.fill(text);
+    await this.page
+      .locator(`[data-testid="search-results"][data-search="${text.trim()}"][data-ready="true"]`)
+      .waitFor();
+    return this.page.getByTestId('search-results');
+  }
+
+  daySheet(): Locator {
+    return this.page.getByTestId('day-sheet');
   }
 }

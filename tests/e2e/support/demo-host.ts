@@ -1,6 +1,6 @@
 // Server mode in-process on a fresh demo database, and the same RPC the UI uses straight into its
 // core ("another window"), for every browser journey.
-import { startHost, type RunningHost } from '../../../main/host.js';
+import { startHost, type HostOptions, type RunningHost } from '../../../main/host.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../preload/contract.js';
 import { tempDir } from '../../support/app.js';
 
@@ -11,7 +11,11 @@ export interface DemoHost {
   close(): Promise<void>;
 }
 
-export async function startDemoHost(prefix: string): Promise<DemoHost> {
+/** `options.clock`: a core clock the test moves (the browser's is moved with Playwright's). */
+export async function startDemoHost(
+  prefix: string,
+  options: Pick<HostOptions, 'clock'> = {},
+): Promise<DemoHost> {
   const dir = tempDir(prefix);
   let host: RunningHost;
   try {
@@ -22,6 +26,7 @@ export async function startDemoHost(prefix: string): Promise<DemoHost> {
       port: 0,
       adminPort: 0,
       log: () => {},
+      ...options,
     });
   } catch (error) {
     dir.remove();

@@ -22,6 +22,9 @@ function describe(event: AuditEvent, zone: string, staff: StaffMember[]): string
     case 'status_changed':
       return `${statusLabels[event.fromStatus ?? 'confirmed']} → ${status(event.toStatus)}`;
     case 'rescheduled': {
+      if (event.fromStart === event.toStart && event.fromStaffId === event.toStaffId) {
+        return 'Length changed';
+      }
       const who = staff.find((s) => s.id === event.toStaffId)?.name;
       const when = event.toStart === null ? '?' : formatDateTime(event.toStart, zone);
       return `Moved to ${when}${who && event.toStaffId !== event.fromStaffId ? ` with ${who}` : ''}`;

@@ -1,7 +1,7 @@
-// The receptionist's day: staff columns for one date, booking from an empty slot, and the
-// panel of the appointment in hand.
+// The receptionist's day or week: staff columns per date, booking from an empty slot, dragging
+// to move, search, the printable day sheet, and the panel of the appointment in hand.
 import './calendar.css';
-import { Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
 import { useInterval } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '../../../../preload/contract.js';
@@ -9,10 +9,15 @@ import { useChannel } from '../../client/queries.js';
 import { addDays, wallClock, zonedToUtc } from '../../time/zone.js';
 import { AppointmentPanel } from './AppointmentPanel.js';
 import { BookingDialog, type BookingDraft } from './BookingDialog.js';
+import { CalendarSearch } from './CalendarSearch.js';
 import { DayGrid } from './DayGrid.js';
-import { DayNav } from './DayNav.js';
+import { DayNav, type CalendarView } from './DayNav.js';
+import { DaySheet } from './DaySheet.js';
+import { weekStart } from './layout.js';
+import { useAppointmentDrag } from './useAppointmentDrag.js';
 import { useCalendarKeys } from './useCalendarKeys.js';
 import { useDayData } from './useDayData.js';
+import { WeekGrid } from './WeekGrid.js';
 
 /** The "now" line and which slots are past move with the clock; a minute is fine enough. */
 function useNow(): number {
@@ -25,19 +30,50 @@ function useNow(): number {
   return now;
 }
 
+function StatusLegend() {
+  const statuses = [
+    ['pending_payment', 'false', 'Pending payment'],
+    ['confirmed', 'false', 'Confirmed'],
+    ['confirmed', 'true', 'Confirmed by customer'],
+    ['completed', 'false', 'Completed'],
+    ['no_show', 'false', 'No-show'],
+    ['cancelled', 'false', 'Cancelled'],
+  ] as const;
+  return (
+    <div className="cal-legend" aria-label="Status colours" data-testid="status-legend">
+      {statuses.map(([status, byCustomer, label]) => (
+        <span key={label} className="cal-legend-item">
+          <span
+            className="cal-legend-swatch"
+            data-status={status}
+            data-customer-confirmed={byCustomer}
+            aria-hidden
+          />
+          {label}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 function CalendarDay({ settings }: { settings: Settings }) {
   const zone = settings.timeZone;
   const now = useNow();
   const today = wallClock(now, zone).date;
   const [date, setDate] = useState(today);
+  const [view, setView] = useState<CalendarView>('day');
+  const [showCancelled, setShowCancelled] = useState(false);
+  const [searching, setSearching] = useState(false);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const day = useDayData(date, settings);
+  const from = view === 'week' ? weekStart(date) : date;
+  const day = useDayData(from, settings, view === 'week' ? 7 : 1);
+  const drag = useAppointmentDrag(zone, settings.slotStepMinutes);
 
   const keys = useMemo(
     () => ({
-      previous: () => setDate((d) => addDays(d, -1)),
-      next: () => setDate((d) => addDays(d, 1)),
+      previous: () => setDate((d) => addDays(d, view === 'week' ? -7 : -1)),
+      next: () => setDate((d) => addDays(d, view === 'week' ? 7 : 1)),
       today: () => setDate(today),
       newBooking: () => {
         const first = day.staff[0];
@@ -48,10 +84,25 @@ function CalendarDay({ settings }: { settings: Settings }) {
         const minute = Math.ceil((base + 1) / step) * step;
         setDraft({ staffId: first.id, start: zonedToUtc(date, minute, zone) });
       },
+      search: () => setSearching(true),
     }),
-    [today, day.staff, date, now, zone, settings.slotStepMinutes],
+    [today, day.staff, date, now, zone, settings.slotStepMinutes, view],
   );
-  useCalendarKeys(keys, draft === null);
+  useCalendarKeys(keys, draft === null && !searching);
+
+  const gridProps = {
+    date,
+    zone,
+    stepMinutes: settings.slotStepMinutes,
+    now,
+    day,
+    selectedId,
+    showCancelled,
+    drag,
+    onSlot: (staffId: string, start: number) => setDraft({ staffId, start }),
+    onOpen: setSelectedId,
+  };
+  const shownToday = view === 'week' ? from === weekStart(today) : date === today;
 
   return (
     <Stack gap={0} h="100%" style={{ flexDirection: 'row', display: 'flex' }}>
@@ -61,35 +112,63 @@ function CalendarDay({ settings }: { settings: Settings }) {
         h="100%"
         data-testid="calendar"
         data-date={date}
+        data-view={view}
+        data-from={from}
         data-loading={day.loading}
+        data-show-cancelled={showCancelled}
+        pos="relative"
       >
         <DayNav
           date={date}
+          view={view}
+          weekFrom={weekStart(date)}
           compact={selectedId !== null}
-          isToday={date === today}
+          isToday={shownToday}
+          showCancelled={showCancelled}
           onPrevious={keys.previous}
           onNext={keys.next}
           onToday={keys.today}
           onNewBooking={keys.newBooking}
+          onView={setView}
+          onShowCancelled={setShowCancelled}
+          onSearch={keys.search}
+          onPrint={() => window.print()}
         />
+        <StatusLegend />
+        {drag.refusal && (
+          <Alert
+            color="red"
+            py={6}
+            className="cal-refusal"
+            withCloseButton
+            onClose={drag.dismissRefusal}
+            role="alert"
+            title="Not moved"
+            data-testid="drop-refusal"
+            data-code={drag.refusal.code}
+            data-appointment-id={drag.refusal.appointmentId}
+          >
+            {drag.refusal.message}
+          </Alert>
+        )}
         {day.staff.length === 0 && !day.loading ? (
           <Center style={{ flex: 1 }}>
             <Text c="dimmed">
               No active staff yet: add staff and their hours in Services to start booking.
             </Text>
           </Center>
-        ) : (
-          <DayGrid
-            date={date}
-            zone={zone}
-            stepMinutes={settings.slotStepMinutes}
-            now={now}
-            day={day}
-            selectedId={selectedId}
-            onSlot={(staffId, start) => setDraft({ staffId, start })}
-            onOpen={setSelectedId}
+        ) : view === 'week' ? (
+          <WeekGrid
+            {...gridProps}
+            onOpenDay={(d) => {
+              setDate(d);
+              setView('day');
+            }}
           />
+        ) : (
+          <DayGrid {...gridProps} />
         )}
+        {view === 'day' && <DaySheet date={date} zone={zone} day={day} />}
       </Stack>
       {selectedId && (
         <AppointmentPanel
@@ -112,6 +191,20 @@ function CalendarDay({ settings }: { settings: Settings }) {
           onBooked={(booked) => {
             setDraft(null);
             setSelectedId(booked.id);
+          }}
+        />
+      )}
+      {searching && (
+        <CalendarSearch
+          zone={zone}
+          now={now}
+          services={day.services}
+          onClose={() => setSearching(false)}
+          onPick={(appointment) => {
+            setSearching(false);
+            setView('day');
+            setDate(wallClock(appointment.start, zone).date);
+            setSelectedId(appointment.id);
           }}
         />
       )}

@@ -1,27 +1,46 @@
-// The calendar's toolbar: which day is shown, and moving between days.
-import { Button, Group, Kbd, Text, Title } from '@mantine/core';
-import { formatDay, formatShortDay } from '../../time/zone.js';
+// The calendar's toolbar: which day or week is shown, moving between them, day/week, and whether
+// cancelled appointments are shown.
+import { Button, Group, Kbd, SegmentedControl, Switch, Text, Title } from '@mantine/core';
+import { addDays, formatDay, formatShortDay } from '../../time/zone.js';
+
+export type CalendarView = 'day' | 'week';
 
 export interface DayNavProps {
   date: string;
-  /** Narrow (the appointment panel is open): shorter title, no keyboard hint. */
+  view: CalendarView;
+  /** First day of the week shown (week view). */
+  weekFrom: string;
+  /** Narrow (the appointment panel is open): shorter title, only the essential controls. */
   compact: boolean;
   isToday: boolean;
+  showCancelled: boolean;
   onPrevious: () => void;
   onNext: () => void;
   onToday: () => void;
   onNewBooking: () => void;
+  onView: (view: CalendarView) => void;
+  onShowCancelled: (show: boolean) => void;
+  onSearch: () => void;
+  onPrint: () => void;
+}
+
+function title(props: DayNavProps): string {
+  if (props.view === 'week') {
+    return `${formatShortDay(props.weekFrom)} – ${formatShortDay(addDays(props.weekFrom, 6))}`;
+  }
+  return props.compact ? formatShortDay(props.date) : formatDay(props.date);
 }
 
 export function DayNav(props: DayNavProps) {
+  const unit = props.view === 'week' ? 'week' : 'day';
   return (
-    <Group justify="space-between" px="md" py="xs" wrap="nowrap">
+    <Group justify="space-between" px="md" py="xs" wrap="nowrap" className="cal-toolbar">
       <Group gap="xs" wrap="nowrap">
         <Button
           variant="default"
           size="xs"
           onClick={props.onPrevious}
-          aria-label="Previous day"
+          aria-label={`Previous ${unit}`}
           data-testid="day-prev"
         >
           ←
@@ -40,7 +59,7 @@ export function DayNav(props: DayNavProps) {
           variant="default"
           size="xs"
           onClick={props.onNext}
-          aria-label="Next day"
+          aria-label={`Next ${unit}`}
           data-testid="day-next"
         >
           →
@@ -53,15 +72,60 @@ export function DayNav(props: DayNavProps) {
           data-date={props.date}
           style={{ whiteSpace: 'nowrap' }}
         >
-          {props.compact ? formatShortDay(props.date) : formatDay(props.date)}
+          {title(props)}
         </Title>
       </Group>
       <Group gap="sm" wrap="nowrap">
         {!props.compact && (
-          <Text size="xs" c="dimmed" visibleFrom="md">
-            <Kbd size="xs">←</Kbd> <Kbd size="xs">→</Kbd> days · <Kbd size="xs">t</Kbd> today ·{' '}
-            <Kbd size="xs">n</Kbd> new booking
+          <Text size="xs" c="dimmed" visibleFrom="xl">
+            <Kbd size="xs">←</Kbd> <Kbd size="xs">→</Kbd> {unit}s · <Kbd size="xs">t</Kbd> today ·{' '}
+            <Kbd size="xs">n</Kbd> new · <Kbd size="xs">/</Kbd> search
           </Text>
+        )}
+        <SegmentedControl
+          size="xs"
+          value={props.view}
+          onChange={(value) => props.onView(value === 'week' ? 'week' : 'day')}
+          data={[
+            { value: 'day', label: 'Day' },
+            { value: 'week', label: 'Week' },
+          ]}
+          data-testid="view-toggle"
+          data-view={props.view}
+          aria-label="Day or week"
+        />
+        {!props.compact && (
+          <Switch
+            size="xs"
+            label="Cancelled"
+            checked={props.showCancelled}
+            onChange={(e) => props.onShowCancelled(e.currentTarget.checked)}
+            data-testid="toggle-cancelled"
+            style={{ flex: 'none' }}
+          />
+        )}
+        {!props.compact && (
+          <Button
+            variant="default"
+            size="xs"
+            onClick={props.onSearch}
+            data-testid="open-search"
+            aria-keyshortcuts="/"
+            style={{ flex: 'none' }}
+          >
+            Search
+          </Button>
+        )}
+        {props.view === 'day' && !props.compact && (
+          <Button
+            variant="default"
+            size="xs"
+            onClick={props.onPrint}
+            data-testid="print-day"
+            style={{ flex: 'none' }}
+          >
+            Print
+          </Button>
         )}
         <Button
           size="xs"

@@ -1,6 +1,7 @@
 // Geometry of the day view: which wall-clock minutes it shows and where things sit in a column.
 // Pure functions, so the tricky parts (overlaps, clipping at the day's edges) stay testable.
 import type { Appointment } from '../../../../preload/contract.js';
+import { formatMinute, wallClock, zonedToUtc } from '../../time/zone.js';
 
 /** The day view shows 07:00–20:00 on the business's clock. */
 export const DAY_START_MINUTE = 7 * 60;
@@ -80,7 +81,69 @@ export const statusLabels: Record<AppointmentStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-/** Cancelled appointments free their time: the day view leaves them out. */
-export function isShownOnCalendar(status: AppointmentStatus): boolean {
-  return status !== 'cancelled';
+/** Cancelled appointments free their time: hidden unless the receptionist asks to see them. */
+export function isShownOnCalendar(status: AppointmentStatus, showCancelled = false): boolean {
+  return showCancelled || status !== 'cancelled';
+}
+
+/**
+ * Where an instant falls on `date`'s wall clock, in minutes: 0 if before that day, 1440 if after,
+ * so spans crossing midnight clip to the day's edges. Wall-clock minutes, not elapsed ones, so on
+ * a 23- or 25-hour day 09:00 sits where 09:00 always does.
+ */
+export function minuteOnDate(ms: number, date: string, zone: string): number {
+  const wall = wallClock(ms, zone);
+  if (wall.date < date) return 0;
+  if (wall.date > date) return 24 * 60;
+  return wall.minute;
+}
+
+/** An instant span on `date`'s wall clock, or null when it does not touch that day. */
+export function spanOnDate(start: number, end: number, date: string, zone: string): Span | null {
+  const span = {
+    startMinute: minuteOnDate(start, date, zone),
+    endMinute: minuteOnDate(end, date, zone),
+  };
+  return span.endMinute > span.startMinute ? span : null;
+}
+
+export interface SlotStart {
+  minute: number;
+  start: number;
+}
+
+/**
+ * The bookable starts of a day between two wall-clock minutes, one per step. A wall time the
+ * clock skips (spring forward) is no slot; a wall time it shows twice (fall back) is offered
+ * once, at its first occurrence.
+ */
+export function slotStartsOn(
+  date: string,
+  zone: string,
+  stepMinutes: number,
+  fromMinute = DAY_START_MINUTE,
+  toMinute = DAY_END_MINUTE,
+): SlotStart[] {
+  const starts: SlotStart[] = [];
+  for (let minute = fromMinute; minute < toMinute; minute += stepMinutes) {
+    const start = zonedToUtc(date, minute, zone);
+    const wall = wallClock(start, zone);
+    if (wall.date === date && wall.minute === minute) starts.push({ minute, start });
+  }
+  return starts;
+}
+
+/** The hour lines of the grid: wall-clock hours, labelled as the clock on the wall reads. */
+export function hourMarks(): { minute: number; label: string; y: number }[] {
+  return Array.from({ length: (DAY_END_MINUTE - DAY_START_MINUTE) / 60 + 1 }, (_, i) => {
+    const minute = DAY_START_MINUTE + i * 60;
+    return { minute, label: formatMinute(minute), y: minuteToY(minute) };
+  });
+}
+
+/** Monday of the ISO week `date` falls in. */
+export function weekStart(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const back = day === 0 ? 6 : day - 1;
+  return new Date(Date.parse(`${date}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
 }

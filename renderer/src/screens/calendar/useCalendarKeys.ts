@@ -1,4 +1,4 @@
-// The calendar's keyboard: ←/→ days, t today, n new booking. Ignored while typing in a field or
+// The calendar's keyboard: ←/→ days (or weeks), t today, n new booking, / search. Ignored while typing in a field or
 // while a dialog is open, so a name with a "t" in it never jumps the calendar.
 import { useEffect } from 'react';
 
@@ -7,6 +7,7 @@ export interface CalendarKeys {
   next: () => void;
   today: () => void;
   newBooking: () => void;
+  search: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -28,6 +29,7 @@ export function useCalendarKeys(keys: CalendarKeys, enabled: boolean): void {
         ArrowRight: keys.next,
         t: keys.today,
         n: keys.newBooking,
+        '/': keys.search,
       };
       const action = actions[event.key];
       if (!action) return;

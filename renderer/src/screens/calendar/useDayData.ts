@@ -1,6 +1,7 @@
-// Everything the day view shows for one date, fetched through the cache: the staff and their
-// hours, time off, appointments with their customers' names, and the services.
-import { useQueries } from '@tanstack/react-query';
+// Everything the day or week view shows, fetched through the cache: the staff and their hours,
+// time off, appointments with their customers' names, and the services.
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type {
   Appointment,
   Customer,
@@ -24,15 +25,22 @@ export interface DayData {
   customers: Map<string, Customer>;
   hoursByStaff: Map<string, WorkingInterval[]>;
   timeOff: { id: string; staffId: string; startAt: number; endAt: number; reason: string }[];
+  /** The first date shown and how many. */
+  from: string;
+  days: number;
   dayStart: number;
   dayEnd: number;
   loading: boolean;
 }
 
-export function useDayData(date: string, settings: Settings): DayData {
+// Stable empties, so memos keyed on these lists do not recompute while a query loads.
+const NONE: Appointment[] = [];
+const NO_TIME_OFF: DayData['timeOff'] = [];
+
+export function useDayData(date: string, settings: Settings, days = 1): DayData {
   const zone = settings.timeZone;
   const dayStart = zonedToUtc(date, 0, zone);
-  const dayEnd = zonedToUtc(addDays(date, 1), 0, zone);
+  const dayEnd = zonedToUtc(addDays(date, days), 0, zone);
 
   const staffQuery = useChannel('staff.list', {});
   const servicesQuery = useChannel('services.list', { includeInactive: true });
@@ -50,18 +58,22 @@ export function useDayData(date: string, settings: Settings): DayData {
     })),
   });
 
-  const appointments = appointmentsQuery.data ?? [];
-  // One customers.get per customer of the day, each cached: a day has a few dozen at most.
-  const customerIds = [...new Set(appointments.map((a) => a.customerId))];
-  const customerQueries = useQueries({
-    queries: customerIds.map((id) => ({
-      ...channelQuery('customers.get', { id }),
-      staleTime: 300_000,
-    })),
+  const appointments = appointmentsQuery.data ?? NONE;
+  // One call for every customer shown, not one per customer: a busy week has a hundred, and
+  // each answer arriving on its own would re-render the whole week.
+  const customerIds = [...new Set(appointments.map((a) => a.customerId))].sort();
+  const customersQuery = useQuery({
+    ...channelQuery('customers.getMany', { ids: customerIds }),
+    enabled: customerIds.length > 0,
+    staleTime: 300_000,
+    // Switching weeks keeps the names already known while the new ones load.
+    placeholderData: keepPreviousData,
   });
 
-  const customers = new Map<string, Customer>();
-  for (const q of customerQueries) if (q.data) customers.set(q.data.id, q.data);
+  const customers = useMemo(
+    () => new Map<string, Customer>((customersQuery.data ?? []).map((c) => [c.id, c])),
+    [customersQuery.data],
+  );
   const hoursByStaff = new Map<string, WorkingInterval[]>();
   staff.forEach((s, i) => hoursByStaff.set(s.id, hours[i]?.data ?? []));
 
@@ -71,7 +83,9 @@ export function useDayData(date: string, settings: Settings): DayData {
     appointments,
     customers,
     hoursByStaff,
-    timeOff: timeOffQuery.data ?? [],
+    timeOff: timeOffQuery.data ?? NO_TIME_OFF,
+    from: date,
+    days,
     dayStart,
     dayEnd,
     loading: staffQuery.isPending || appointmentsQuery.isPending || servicesQuery.isPending,

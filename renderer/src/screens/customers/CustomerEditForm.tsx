@@ -38,7 +38,7 @@ export function CustomerEditForm(props: { customer: Customer; onDone: () => void
   const [draft, setDraft] = useState(() => draftOf(props.customer));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const save = useChannelMutation('customers.update', {
-    invalidates: ['customers.list', 'customers.get'],
+    invalidates: ['customers.list', 'customers.get', 'customers.getMany'],
     inlineErrors: true,
   });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>

@@ -3,13 +3,17 @@
 import { Box, Center, Group, Loader, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Customer } from '../../../../preload/contract.js';
 import { useCustomerWindow } from './useCustomerWindow.js';
 
 const ROW_HEIGHT = 56;
 
-function Row(props: { customer: Customer; selected: boolean; onSelect: () => void }) {
+// Memoised on what it shows: a scroll re-renders the list on every range change, and only the
+// rows entering view need rendering (onSelect is a fresh closure each time, but equivalent).
+const Row = memo(RowContent, (a, b) => a.customer === b.customer && a.selected === b.selected);
+
+function RowContent(props: { customer: Customer; selected: boolean; onSelect: () => void }) {
   const { customer } = props;
   return (
     <UnstyledButton
