@@ -13,13 +13,15 @@ import { useState } from 'react';
 import { useChannel } from '../client/queries.js';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen.js';
 import { CustomersScreen } from '../screens/customers/CustomersScreen.js';
-import { PlaceholderScreen } from '../screens/placeholder/PlaceholderScreen.js';
+import { ServicesScreen } from '../screens/services/ServicesScreen.js';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.js';
+import { StaffScreen } from '../screens/staff/StaffScreen.js';
 
 const screens = [
   { key: 'calendar', label: 'Calendar' },
   { key: 'customers', label: 'Customers' },
   { key: 'services', label: 'Services' },
+  { key: 'staff', label: 'Staff' },
   { key: 'settings', label: 'Settings' },
 ] as const;
 type ScreenKey = (typeof screens)[number]['key'];
@@ -49,7 +51,9 @@ function Screen({ screen }: { screen: ScreenKey }) {
     case 'customers':
       return <CustomersScreen />;
     case 'services':
-      return <PlaceholderScreen title="Services" what="services, staff, hours and time off" />;
+      return <ServicesScreen />;
+    case 'staff':
+      return <StaffScreen />;
     case 'settings':
       return <SettingsScreen />;
     default: {
