@@ -53,9 +53,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await app.reminderLoop.start();
     const publicPort = (publicApi.server.address() as AddressInfo).port;
     const adminPort = (adminApi.server.address() as AddressInfo).port;
+    const publicUrl = `http://${urlHost(host)}:${publicPort}`;
+    app.services.publicAddress.setListening(publicUrl);
     return {
       app,
-      publicUrl: `http://${urlHost(host)}:${publicPort}`,
+      publicUrl,
       adminUrl: `http://127.0.0.1:${adminPort}/?token=${adminToken}`,
       adminToken,
       close,

@@ -1,6 +1,7 @@
 // Contract channels → services, grouped per domain and merged once. Handlers receive input the
 // router has already validated; actor is 'desk' because only the receptionist's UI uses these.
 import type { Services } from '../app.js';
+import { deskHandlers } from './handlers-desk.js';
 import { mergeHandlers, type HandlerGroup, type HandlerMap } from './router.js';
 
 function settingsHandlers(s: Services): HandlerGroup {
@@ -72,5 +73,6 @@ export function createHandlers(services: Services): HandlerMap {
     customerHandlers(services),
     appointmentHandlers(services),
     apiKeyHandlers(services),
+    deskHandlers(services),
   );
 }
