@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useChannel } from '../../client/queries.js';
 import { ApiKeysSection } from './ApiKeysSection.js';
 import { BusinessSettingsForm } from './BusinessSettingsForm.js';
+import { WidgetSection } from './WidgetSection.js';
 
 function Section(props: { id: string; title: string; children: ReactNode }) {
   return (
@@ -42,6 +43,9 @@ export function SettingsScreen() {
         </Section>
         <Section id="api-keys" title="Admin API keys">
           <ApiKeysSection zone={settings.data.timeZone} />
+        </Section>
+        <Section id="widget" title="Booking widget for your website">
+          <WidgetSection />
         </Section>
         <Section id="reminders" title="Reminders and templates">
           <Text size="sm" c="dimmed" data-testid="reminders-placeholder">
