@@ -1,6 +1,7 @@
 // Bundles the Node side into dist/: server mode (dist/server.js) and the Electron shell
-// (dist/index.js), with the migrations beside them. One bundled file starts in about half the
-// time of thousands of separate modules, which is what keeps "start to ready" under a second.
+// (dist/index.js, its window's preload dist/preload.cjs), with the migrations beside them. One
+// bundled file starts in about half the time of thousands of separate modules, which is what
+// keeps "start to ready" under a second.
 // buildRenderer() builds the receptionist UI (Vite, renderer/) into dist/renderer/ and server
 // mode's bridge (preload/browser.ts) beside it. buildWidget() builds the embeddable booking
 // widget (renderer/widget, React's API on preact/compat) into one script, dist/widget/widget.js.
@@ -38,6 +39,20 @@ export async function buildMain() {
       ...common,
       entryPoints: [join(root, 'main/index.ts')],
       outfile: join(outdir, 'index.js'),
+    }),
+    // The Electron window's preload runs sandboxed, where require() knows only 'electron': the
+    // contract (and zod) it checks names against must be bundled into this one CommonJS file.
+    build({
+      entryPoints: [join(root, 'preload/electron.ts')],
+      outfile: join(outdir, 'preload.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'chrome130',
+      external: ['electron'],
+      minify: true,
+      sourcemap: 'linked',
+      logLevel: 'warning',
     }),
   ]);
   rmSync(join(outdir, 'migrations'), { recursive: true, force: true });

@@ -16,6 +16,9 @@ import {
   type IdGenerator,
 } from './services/core.js';
 import { createCustomerService } from './services/customers.js';
+import { createCustomerCsv } from './services/customer-csv.js';
+import { createCustomerMerge } from './services/customer-merge.js';
+import { createPublicAddress } from './services/public-address.js';
 import { createScheduleReader } from './services/schedule.js';
 import { createSettingsService } from './services/settings.js';
 import { createMessagingSettingsService } from './services/messaging-settings.js';
@@ -115,6 +118,9 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime) {
     messagingSettings,
     outbox,
     reminders,
+    customerMerge: createCustomerMerge(core, customers),
+    customerCsv: createCustomerCsv(core, settings),
+    publicAddress: createPublicAddress(core),
   };
 }
 

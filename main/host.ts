@@ -62,9 +62,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
     app.services.paymentRuntime.setListenerUrl(`http://${urlHost(reachable)}:${publicPort}`);
     app.paymentReconciler.start();
+    const publicUrl = `http://${urlHost(host)}:${publicPort}`;
+    app.services.publicAddress.setListening(publicUrl);
     return {
       app,
-      publicUrl: `http://${urlHost(host)}:${publicPort}`,
+      publicUrl,
       adminUrl: `http://127.0.0.1:${adminPort}/?token=${adminToken}`,
       adminToken,
       close,

@@ -1,48 +1,142 @@
 // The Electron shell: a window around the same core that server mode runs. It holds no business
-// logic; the full desk UI, tray and notifications arrive with the receptionist's desk issue.
-import { app as electronApp, BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { join } from 'node:path';
+// logic. The desk UI (dist/renderer) is served from the app:// scheme with a strict CSP, the
+// window is isolated and sandboxed, its preload (dist/preload.cjs, from preload/electron.ts)
+// exposes only the contract, and every call is checked here to come from our own window's page
+// before the router (which validates its input) answers it.
+import {
+  app as electronApp,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EVENT_IPC, RPC_IPC } from '../preload/ipc-names.js';
 import { createApp, type App } from './app.js';
 import { createPublicApi } from './http/public-api.js';
 import { DATABASE_FILE } from './paths.js';
 
-const RPC_CHANNEL = 'bookingsync:rpc';
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = resolve(here, 'renderer');
+const SCHEME = 'app';
+const ORIGIN = `${SCHEME}://desk`;
+const PUBLIC_PORT = 8787;
 
 let core: App | undefined;
 let window: BrowserWindow | undefined;
 
-function fromOurWindow(event: IpcMainInvokeEvent): boolean {
-  return window !== undefined && event.sender.id === window.webContents.id;
+/**
+ * No inline script, no eval, nothing remote except the public listener on this machine, whose
+ * widget.js the settings screen previews. Mantine injects <style> elements, hence
+ * 'unsafe-inline' for styles alone.
+ */
+function contentSecurityPolicy(widgetOrigin: string | null): string {
+  const widget = widgetOrigin ? ` ${widgetOrigin}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${widget}`,
+    "style-src 'self' 'unsafe-inline'",
+    `connect-src 'self'${widget}`,
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Files of dist/renderer only; a path that climbs out of it is not found. */
+async function serveRenderer(request: Request, running: App): Promise<Response> {
+  const path = decodeURIComponent(new URL(request.url).pathname);
+  const file = resolve(rendererDir, `.${path === '/' ? '/index.html' : path}`);
+  const inside = relative(rendererDir, file);
+  const type = contentTypes[extname(file)];
+  if (!type || inside.startsWith('..') || inside.startsWith(sep)) {
+    return new Response('Not found', { status: 404 });
+  }
+  try {
+    return new Response(await readFile(file), {
+      headers: {
+        'content-type': type,
+        'content-security-policy': contentSecurityPolicy(
+          running.services.publicAddress.previewOrigin(),
+        ),
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+/** Our window, and the page in its main frame is ours (not something it navigated to). */
+function fromOurWindow(event: IpcMainInvokeEvent): boolean {
+  if (window === undefined || window.isDestroyed()) return false;
+  if (event.sender.id !== window.webContents.id) return false;
+  const url = event.senderFrame?.url;
+  return url !== undefined && new URL(url).origin === ORIGIN;
+}
+
+// Before ready: app:// behaves like https for the page (standard, secure, fetch allowed).
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 async function start(): Promise<void> {
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
   core = createApp({ dbPath: join(electronApp.getPath('userData'), DATABASE_FILE), log });
   const running = core;
   const publicApi = createPublicApi(running, { log });
-  await publicApi.listen({ host: '0.0.0.0', port: 8787 });
+  await publicApi.listen({ host: '0.0.0.0', port: PUBLIC_PORT });
+  running.services.publicAddress.setListening(`http://0.0.0.0:${PUBLIC_PORT}`);
   await running.reminderLoop.start();
 
-  ipcMain.handle(RPC_CHANNEL, async (event, channel: unknown, input: unknown) => {
+  protocol.handle(SCHEME, (request) => serveRenderer(request, running));
+
+  ipcMain.handle(RPC_IPC, async (event, channel: unknown, input: unknown) => {
     if (!fromOurWindow(event)) {
       return { ok: false, error: { code: 'VALIDATION', message: 'Unknown caller' } };
     }
     return running.router.dispatch(String(channel), input);
   });
 
+  // Every contract event to the window, as server mode streams them over SSE.
+  const unsubscribe = running.events.subscribe((event, payload) => {
+    if (window && !window.isDestroyed()) window.webContents.send(EVENT_IPC, event, payload);
+  });
+
   window = new BrowserWindow({
     width: 1280,
     height: 800,
+    minWidth: 1024,
+    minHeight: 640,
     title: 'BookingSync',
     webPreferences: {
+      preload: join(here, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      webSecurity: true,
     },
   });
-  await window.loadURL(
-    `data:text/html;charset=utf-8,${encodeURIComponent('<h1>BookingSync is running</h1>')}`,
-  );
+  // The desk never opens other pages: links to the outside world stay outside the window.
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== ORIGIN) event.preventDefault();
+  });
+  await window.loadURL(`${ORIGIN}/index.html`);
 
   // Quitting waits for the reminder batch in flight to record its results (and for the public
   // listener to close) before the database closes; then quits for real.
@@ -51,6 +145,7 @@ async function start(): Promise<void> {
     if (quitting) return;
     quitting = true;
     event.preventDefault();
+    unsubscribe();
     void Promise.allSettled([publicApi.close(), running.reminderLoop.stop()]).then(() => {
       core?.close();
       electronApp.quit();

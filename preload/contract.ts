@@ -447,6 +447,65 @@ export const inboxReply = z.object({
 export type InboxReply = z.infer<typeof inboxReply>;
 
 const templateKey = { kind: messageKind, channel: messageChannel };
+// ── desk: customer merge, CSV import and export, widget embed ───────────────
+
+export const customerMergeInput = z
+  .object({ keepId: id, duplicateId: id })
+  .refine((v) => v.keepId !== v.duplicateId, {
+    message: 'choose two different customers',
+    path: ['duplicateId'],
+  });
+
+/** What moves from the duplicate to the kept customer, and the kept customer afterwards. */
+export const customerMergePreview = z.object({
+  keep: customer,
+  duplicate: customer,
+  result: customer,
+  moves: z.object({
+    appointments: z.int(),
+    messages: z.int(),
+    smsReplies: z.int(),
+    /** Payments follow their appointments; counted so the desk sees that money moves too. */
+    payments: z.int(),
+  }),
+});
+export type CustomerMergePreview = z.infer<typeof customerMergePreview>;
+
+export const csvImportRowError = z.object({
+  /** 1-based line in the file, the header being line 1. */
+  row: z.int(),
+  field: z.string(),
+  reason: z.string(),
+});
+export type CsvImportRowError = z.infer<typeof csvImportRowError>;
+
+export const csvImportResult = z.object({
+  mode: z.enum(['preview', 'commit']),
+  /** Rows read, header excluded. */
+  rows: z.int(),
+  /** Customers created (commit) or that would be (preview). */
+  imported: z.int(),
+  errors: z.array(csvImportRowError),
+  /** The first rows as they would be stored, for the desk to check before committing. */
+  sample: z.array(
+    z.object({
+      row: z.int(),
+      name: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+  ),
+});
+export type CsvImportResult = z.infer<typeof csvImportResult>;
+
+/** Where the widget is served: for the embed snippet (the public address) and the preview. */
+export const widgetEmbedInfo = z.object({
+  /** The address customers reach: the configured public base URL, else the listener's. */
+  publicUrl: z.string().nullable(),
+  /** An address this machine reaches the public listener on, for the desk's live preview. */
+  previewUrl: z.string().nullable(),
+});
+export type WidgetEmbedInfo = z.infer<typeof widgetEmbedInfo>;
 
 // ── channels ─────────────────────────────────────────────────────────────────
 
@@ -703,6 +762,18 @@ export const channels = {
     input: z.object({ ids: z.array(id).max(1000) }),
     output: z.array(customer),
   },
+
+  // ── desk: customer merge, CSV import and export, widget embed ──
+  'customers.mergePreview': { input: customerMergeInput, output: customerMergePreview },
+  /** Moves everything of the duplicate onto the kept customer and removes the duplicate. */
+  'customers.merge': { input: customerMergeInput, output: customer },
+  /** preview: checks every row, stores nothing; commit: all rows or, on any error, none. */
+  'customers.importCsv': {
+    input: z.object({ csv: z.string().max(5_000_000), mode: z.enum(['preview', 'commit']) }),
+    output: csvImportResult,
+  },
+  'customers.exportCsv': { input: empty, output: z.object({ csv: z.string(), count: z.int() }) },
+  'widget.embedInfo': { input: empty, output: widgetEmbedInfo },
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -93,16 +93,21 @@ The desk API answers at <code>POST /rpc/&lt;channel&gt;</code> and live updates 
 
 /**
  * The UI runs no inline script and talks only to this origin. Mantine injects <style> elements
- * (its CSS variables), hence 'unsafe-inline' for styles alone.
+ * (its CSS variables), hence 'unsafe-inline' for styles alone. The one exception is the public
+ * listener on this machine: the widget settings run the real widget.js from it, talking to its
+ * API, as a preview.
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "frame-ancestors 'none'",
-].join('; ');
+function contentSecurityPolicy(widgetOrigin: string | null): string {
+  const widget = widgetOrigin ? ` ${widgetOrigin}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${widget}`,
+    "style-src 'self' 'unsafe-inline'",
+    `connect-src 'self'${widget}`,
+    "img-src 'self' data:",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 export interface AdminApiOptions {
   token: string;
@@ -118,7 +123,10 @@ export function createAdminApi(app: App, options: AdminApiOptions): FastifyInsta
   const files = rendererFiles(options.rendererDir ?? defaultRendererDir());
 
   server.addHook('onSend', async (_request, reply) => {
-    reply.header('content-security-policy', contentSecurityPolicy);
+    reply.header(
+      'content-security-policy',
+      contentSecurityPolicy(app.services.publicAddress.previewOrigin()),
+    );
     reply.header('x-content-type-options', 'nosniff');
     // The first address carries the token in its query: never hand it on as a referrer.
     reply.header('referrer-policy', 'no-referrer');

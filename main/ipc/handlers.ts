@@ -4,6 +4,7 @@ import type { Services } from '../app.js';
 import { paymentHandlers } from './handlers-payments.js';
 import { reminderHandlers } from './handlers-reminders.js';
 import { calendarHandlers } from './handlers-calendar.js';
+import { deskHandlers } from './handlers-desk.js';
 import { mergeHandlers, type HandlerGroup, type HandlerMap } from './router.js';
 
 function settingsHandlers(s: Services): HandlerGroup {
@@ -71,5 +72,6 @@ export function createHandlers(services: Services): HandlerMap {
     apiKeyHandlers(services),
     paymentHandlers(services),
     calendarHandlers(services),
+    deskHandlers(services),
   );
 }

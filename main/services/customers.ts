@@ -10,7 +10,7 @@ import type { SettingsService } from './settings.js';
 
 type CustomerRow = typeof customers.$inferSelect;
 
-function toCustomer(row: CustomerRow): Customer {
+export function toCustomer(row: CustomerRow): Customer {
   return {
     id: row.id,
     name: row.name,

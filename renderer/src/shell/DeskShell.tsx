@@ -14,14 +14,16 @@ import { useChannel } from '../client/queries.js';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen.js';
 import { CustomersScreen } from '../screens/customers/CustomersScreen.js';
 import { MessagesScreen } from '../screens/messages/MessagesScreen.js';
-import { PlaceholderScreen } from '../screens/placeholder/PlaceholderScreen.js';
+import { ServicesScreen } from '../screens/services/ServicesScreen.js';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.js';
+import { StaffScreen } from '../screens/staff/StaffScreen.js';
 
 const screens = [
   { key: 'calendar', label: 'Calendar' },
   { key: 'customers', label: 'Customers' },
   { key: 'messages', label: 'Messages' },
   { key: 'services', label: 'Services' },
+  { key: 'staff', label: 'Staff' },
   { key: 'settings', label: 'Settings' },
 ] as const;
 type ScreenKey = (typeof screens)[number]['key'];
@@ -53,7 +55,9 @@ function Screen({ screen }: { screen: ScreenKey }) {
     case 'messages':
       return <MessagesScreen />;
     case 'services':
-      return <PlaceholderScreen title="Services" what="services, staff, hours and time off" />;
+      return <ServicesScreen />;
+    case 'staff':
+      return <StaffScreen />;
     case 'settings':
       return <SettingsScreen />;
     default: {

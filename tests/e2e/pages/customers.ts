@@ -50,6 +50,62 @@ export class CustomerPanel {
   phone(): Locator {
     return this.root.getByTestId('customer-phone');
   }
+
+  /** Opens the merge dialog, finds the duplicate by a search term and waits for the preview. */
+  async previewMerge(search: string, duplicateId: string): Promise<MergePreview> {
+    const page = this.root.page();
+    await this.root.getByTestId('customer-merge').click();
+    await page.getByTestId('merge-search').fill(search);
+    await page
+      .locator(`[data-testid="merge-candidate"][data-customer-id="${duplicateId}"]`)
+      .click();
+    await page.getByTestId('merge-preview').waitFor();
+    return new MergePreview(page);
+  }
+}
+
+export class MergePreview {
+  constructor(readonly page: Page) {}
+
+  async moves(): Promise<Record<string, number>> {
+    const cells = this.page.getByTestId('merge-move-count');
+    const moves: Record<string, number> = {};
+    for (const cell of await cells.all()) {
+      moves[(await cell.getAttribute('data-kind')) ?? ''] = Number(await cell.textContent());
+    }
+    return moves;
+  }
+
+  result(): Locator {
+    return this.page.getByTestId('merge-result');
+  }
+
+  async confirm(): Promise<void> {
+    await this.page.getByTestId('merge-confirm').click();
+    await this.page.getByTestId('merge-preview').waitFor({ state: 'detached' });
+  }
+}
+
+export class CsvImport {
+  constructor(readonly page: Page) {}
+
+  /** Chooses a file with this content and waits for the core's verdict on it. */
+  async choose(name: string, csv: string): Promise<void> {
+    await this.page.getByTestId('csv-file').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await this.page.locator('[data-testid="csv-import"][data-state="previewed"]').waitFor();
+  }
+
+  errors(): Locator {
+    return this.page.getByTestId('csv-error');
+  }
+
+  confirmButton(): Locator {
+    return this.page.getByTestId('csv-confirm');
+  }
 }
 
 export class CustomersPage {
@@ -89,6 +145,35 @@ export class CustomersPage {
 
   row(customerId: string): Locator {
     return this.list().locator(`[data-testid="customer-row"][data-customer-id="${customerId}"]`);
+  }
+
+  async openImport(): Promise<CsvImport> {
+    await this.page.getByTestId('customer-import').click();
+    await this.page.getByTestId('csv-import').waitFor();
+    return new CsvImport(this.page);
+  }
+
+  /** Presses Export and returns the downloaded file's text. */
+  async exportCsv(): Promise<string> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('customer-export').click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async addCustomer(name: string, phone: string): Promise<void> {
+    await this.page.getByTestId('customer-new').click();
+    await this.page.getByTestId('new-customer-name').fill(name);
+    await this.page.getByTestId('new-customer-phone').fill(phone);
+    await this.page.getByTestId('new-customer-save').click();
+  }
+
+  panel(customerId: string): CustomerPanel {
+    return new CustomerPanel(this.page, customerId);
   }
 
   async openCustomer(customerId: string): Promise<CustomerPanel> {

@@ -6,6 +6,7 @@ import { useChannel } from '../../client/queries.js';
 import { CustomerAppointments } from './CustomerAppointments.js';
 import { CustomerEditForm } from './CustomerEditForm.js';
 import { CustomerMessages } from './CustomerMessages.js';
+import { MergeDialog } from './MergeDialog.js';
 import { StatsGrid } from './StatsGrid.js';
 import { customerStats } from './stats.js';
 
@@ -75,9 +76,15 @@ function History(props: { customerId: string; settings: Settings }) {
   );
 }
 
-export function CustomerPanel(props: { customerId: string; settings: Settings }) {
+export function CustomerPanel(props: {
+  customerId: string;
+  settings: Settings;
+  /** After a merge: the customer that remains (the other one, when the desk swapped them). */
+  onMerged: (kept: Customer) => void;
+}) {
   const customer = useChannel('customers.get', { id: props.customerId });
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const c = customer.data;
   if (!c) {
     return (
@@ -100,11 +107,25 @@ export function CustomerPanel(props: { customerId: string; settings: Settings })
           {c.name}
         </Title>
         {!editing && (
-          <Button variant="light" onClick={() => setEditing(true)} data-testid="customer-edit">
-            Edit
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setMerging(true)} data-testid="customer-merge">
+              Merge duplicate…
+            </Button>
+            <Button variant="light" onClick={() => setEditing(true)} data-testid="customer-edit">
+              Edit
+            </Button>
+          </Group>
         )}
       </Group>
+      <MergeDialog
+        keep={c}
+        opened={merging}
+        onClose={() => setMerging(false)}
+        onMerged={(kept) => {
+          setMerging(false);
+          props.onMerged(kept);
+        }}
+      />
       {editing ? (
         // Keyed by id: another customer chosen mid-edit starts a fresh draft.
         <Paper withBorder p="md">

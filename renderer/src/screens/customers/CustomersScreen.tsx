@@ -1,19 +1,23 @@
 // Customers: the searchable list on the left, the chosen customer on the right.
 import './customers.css';
-import { Box, Center, Loader, Text } from '@mantine/core';
+import { Box, Center, Loader, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useChannel } from '../../client/queries.js';
 import { CustomerList } from './CustomerList.js';
 import { CustomerPanel } from './CustomerPanel.js';
+import { CustomerToolbar } from './CustomerToolbar.js';
 
 export function CustomersScreen() {
   const settings = useChannel('settings.get', {});
   const [selectedId, setSelectedId] = useState<string | null>(null);
   return (
     <Box h="100%" style={{ display: 'flex' }} data-testid="customers-screen">
-      <Box w={340} h="100%" style={{ flexShrink: 0 }}>
-        <CustomerList selectedId={selectedId} onSelect={(c) => setSelectedId(c.id)} />
-      </Box>
+      <Stack w={340} h="100%" gap={0} style={{ flexShrink: 0 }}>
+        <CustomerToolbar onCreated={(c) => setSelectedId(c.id)} />
+        <Box style={{ flex: 1, minHeight: 0 }}>
+          <CustomerList selectedId={selectedId} onSelect={(c) => setSelectedId(c.id)} />
+        </Box>
+      </Stack>
       <Box h="100%" style={{ flex: 1, minWidth: 0, overflowY: 'auto' }}>
         {!settings.data ? (
           <Center h="100%">
@@ -27,7 +31,11 @@ export function CustomersScreen() {
             </Text>
           </Center>
         ) : (
-          <CustomerPanel customerId={selectedId} settings={settings.data} />
+          <CustomerPanel
+            customerId={selectedId}
+            settings={settings.data}
+            onMerged={(kept) => setSelectedId(kept.id)}
+          />
         )}
       </Box>
     </Box>

@@ -8,6 +8,7 @@ import { BusinessSettingsForm } from './BusinessSettingsForm.js';
 import { ConnectionsSection } from './ConnectionsSection.js';
 import { ReminderSettingsSection } from './ReminderSettingsSection.js';
 import { TemplatesSection } from './TemplatesSection.js';
+import { WidgetSection } from './WidgetSection.js';
 
 function Section(props: { id: string; title: string; children: ReactNode }) {
   return (
@@ -45,6 +46,9 @@ export function SettingsScreen() {
         </Section>
         <Section id="api-keys" title="Admin API keys">
           <ApiKeysSection zone={settings.data.timeZone} />
+        </Section>
+        <Section id="widget" title="Booking widget for your website">
+          <WidgetSection />
         </Section>
         <Section id="reminders" title="Reminders">
           <ReminderSettingsSection />

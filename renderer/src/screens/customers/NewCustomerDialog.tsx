@@ -1,0 +1,122 @@
+// Adding a customer by hand (a phone call, a walk-in), checked with the contract's schema; the
+// core's refusals (an invalid number, a phone another customer has) shown at the field.
+import { Button, Checkbox, Group, Modal, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { channels, type Customer } from '../../../../preload/contract.js';
+import { useChannelMutation } from '../../client/queries.js';
+import {
+  CheckedForm,
+  fieldError,
+  fromRpc,
+  fromZod,
+  noErrors,
+  type FormErrors,
+} from '../../ui/formErrors.js';
+import { showToast } from '../../ui/toasts.js';
+
+const blank = { name: '', phone: '', email: '', notes: '', smsConsent: false, emailConsent: true };
+
+function NewCustomerForm(props: { onCreated: (c: Customer) => void; onCancel: () => void }) {
+  const [draft, setDraft] = useState(blank);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const create = useChannelMutation('customers.create', {
+    invalidates: ['customers.list'],
+    inlineErrors: true,
+  });
+  const set = <K extends keyof typeof blank>(key: K, value: (typeof blank)[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async () => {
+    const parsed = channels['customers.create'].input.safeParse({
+      ...draft,
+      phone: draft.phone.trim() === '' ? undefined : draft.phone,
+      email: draft.email.trim() === '' ? undefined : draft.email.trim(),
+    });
+    if (!parsed.success) return setErrors(fromZod(parsed.error));
+    if (!parsed.data.phone && !parsed.data.email) {
+      return setErrors({
+        byField: { phone: 'a phone number or an email address is needed to reach the customer' },
+        general: null,
+        code: 'VALIDATION',
+      });
+    }
+    try {
+      const created = await create.mutateAsync(parsed.data);
+      showToast({ tone: 'success', title: 'Customer added', message: created.name });
+      props.onCreated(created);
+    } catch (error) {
+      setErrors(fromRpc(error));
+    }
+  };
+
+  const err = (field: string) => fieldError(errors, field, 'new-customer');
+  return (
+    <CheckedForm testId="new-customer-form" errors={errors} onSubmit={submit}>
+      <TextInput
+        label="Name"
+        value={draft.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={err('name')}
+        data-autofocus
+        data-testid="new-customer-name"
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label="Phone"
+          value={draft.phone}
+          onChange={(e) => set('phone', e.currentTarget.value)}
+          error={err('phone')}
+          data-testid="new-customer-phone"
+        />
+        <TextInput
+          label="Email"
+          value={draft.email}
+          onChange={(e) => set('email', e.currentTarget.value)}
+          error={err('email')}
+          data-testid="new-customer-email"
+        />
+      </Group>
+      <Textarea
+        label="Notes"
+        value={draft.notes}
+        onChange={(e) => set('notes', e.currentTarget.value)}
+        error={err('notes')}
+        autosize
+        minRows={2}
+      />
+      <Group>
+        <Checkbox
+          label="Texts (SMS) allowed"
+          checked={draft.smsConsent}
+          onChange={(e) => set('smsConsent', e.currentTarget.checked)}
+        />
+        <Checkbox
+          label="Emails allowed"
+          checked={draft.emailConsent}
+          onChange={(e) => set('emailConsent', e.currentTarget.checked)}
+        />
+      </Group>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={create.isPending} data-testid="new-customer-save">
+          Add customer
+        </Button>
+      </Group>
+    </CheckedForm>
+  );
+}
+
+export function NewCustomerDialog(props: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (c: Customer) => void;
+}) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title="New customer" size="lg">
+      {/* Mounted only while open: every opening starts from a blank form. */}
+      {props.opened && <NewCustomerForm onCreated={props.onCreated} onCancel={props.onClose} />}
+    </Modal>
+  );
+}
