@@ -211,7 +211,10 @@ describe('the reminder loop killed with SIGKILL 100 times', () => {
       exitWhenIdle: false,
     };
     const due = readRows(dbPath, `where status = 'planned' and due_at <= ${WORKER_NOW}`);
-    expect(due).toHaveLength(booked * 4);
+    // At least each booking's confirmation by SMS and by email (the default plan adds the 24 h
+    // reminders); whatever the plan makes due, all of it must come out right.
+    expect(due.filter((r) => r.channel === 'sms').length).toBeGreaterThanOrEqual(booked);
+    expect(due.filter((r) => r.channel === 'email').length).toBeGreaterThanOrEqual(booked);
 
     // How often a kill caught each email mid-send: the rule's allowance for duplicates.
     const caughtSending = new Map<string, number>();
@@ -275,6 +278,8 @@ describe('the reminder loop killed with SIGKILL 100 times', () => {
         `received twice (${extraCopies} extra copies, ` +
         `${((100 * extraCopies) / emailRows.length).toFixed(1)}% of emails)`,
     );
-    // ~60 s on two quiet cores (100 process starts dominate); generous for a loaded machine.
-  }, 400_000);
+    // 100 process starts dominate: each loads a 10 MB bundle (~0.9 s of CPU). Measured 280 s
+    // alone with the machine's load average at 15, and over 400 s beside ten other test files
+    // at load 20–38; the limit leaves room for such a machine.
+  }, 900_000);
 });
