@@ -22,6 +22,9 @@ async function start(): Promise<void> {
   const publicApi = createPublicApi(running, { log });
   await publicApi.listen({ host: '0.0.0.0', port: 8787 });
   await running.reminderLoop.start();
+  // Checkout return links and the demo checkout page are served by this listener.
+  running.services.paymentRuntime.setListenerUrl('http://127.0.0.1:8787');
+  running.paymentReconciler.start();
 
   ipcMain.handle(RPC_CHANNEL, async (event, channel: unknown, input: unknown) => {
     if (!fromOurWindow(event)) {
@@ -51,7 +54,11 @@ async function start(): Promise<void> {
     if (quitting) return;
     quitting = true;
     event.preventDefault();
-    void Promise.allSettled([publicApi.close(), running.reminderLoop.stop()]).then(() => {
+    void Promise.allSettled([
+      publicApi.close(),
+      running.reminderLoop.stop(),
+      running.paymentReconciler.stop(),
+    ]).then(() => {
       core?.close();
       electronApp.quit();
     });

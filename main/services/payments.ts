@@ -195,6 +195,13 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
       }
       await applyCheckout(session.id);
       if (session.state === 'paid') throw new PolicyError('The deposit was just paid', {});
+      // An expired checkout may have released the hold: no new checkout for a cancelled booking.
+      const now = bookings.row(appointmentId).status;
+      if (now !== 'pending_payment' && now !== 'confirmed') {
+        throw new PolicyError(`A ${now.replace('_', ' ')} booking takes no deposit`, {
+          status: now,
+        });
+      }
     }
     // A pending row without a session is a call that died half-way: repeating it with the same
     // key answers the session the provider already made.
