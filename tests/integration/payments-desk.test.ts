@@ -164,5 +164,14 @@ describe('demo mode', () => {
       provider: 'demo',
       status: 'succeeded',
     });
+
+    // Without Stripe keys no webhook can claim anything, however it is signed.
+    const event = h.stripe.event('checkout.session.completed', { id: 'cs_test_x' });
+    const webhook = await fetch(`${h.url}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+      body: event.body,
+    });
+    expect(webhook.status).toBe(400);
   });
 });
