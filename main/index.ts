@@ -102,6 +102,9 @@ async function start(): Promise<void> {
   await publicApi.listen({ host: '0.0.0.0', port: PUBLIC_PORT });
   running.services.publicAddress.setListening(`http://0.0.0.0:${PUBLIC_PORT}`);
   await running.reminderLoop.start();
+  // Checkout return links and the demo checkout page are served by this listener.
+  running.services.paymentRuntime.setListenerUrl(`http://127.0.0.1:${PUBLIC_PORT}`);
+  running.paymentReconciler.start();
 
   protocol.handle(SCHEME, (request) => serveRenderer(request, running));
 
@@ -146,7 +149,11 @@ async function start(): Promise<void> {
     quitting = true;
     event.preventDefault();
     unsubscribe();
-    void Promise.allSettled([publicApi.close(), running.reminderLoop.stop()]).then(() => {
+    void Promise.allSettled([
+      publicApi.close(),
+      running.reminderLoop.stop(),
+      running.paymentReconciler.stop(),
+    ]).then(() => {
       core?.close();
       electronApp.quit();
     });

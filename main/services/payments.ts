@@ -1,4 +1,5 @@
-// Deposits, refunds and no-show fees. Every money movement is a `payments` row written BEFORE the
+// Deposits, and the payment service the rest of the app uses (refunds and fees are in
+// payment-refunds.ts, the rows in payment-rows.ts). Every money movement is a `payments` row written BEFORE the
 // provider is called (pending, with the idempotency key the call carries) and settled after, so a
 // crash or a double click between the two can never become a second movement: the row's unique
 // key stops a second call here, the same key stops a second charge at the provider, and
@@ -7,9 +8,8 @@
 // The provider's word decides: a webhook only names a Checkout Session, which is then fetched and
 // applied (applyCheckout), so a forged or stale event body cannot claim a payment, and webhooks
 // and reconciliation run the same code.
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import {
-  appointmentEvents,
   appointments,
   paymentEvents,
   payments,
@@ -19,17 +19,15 @@ import {
 import { findConflict } from '../domain/availability.js';
 import {
   balanceOf,
-  cancellationRefund,
   describePolicy,
   freezePolicy,
   needsSavedCard,
-  noShowOutcome,
   parsePolicy,
   type Balance,
   type PaymentPolicy,
 } from '../domain/payment-policy.js';
 import { MINUTE_MS } from '../domain/time.js';
-import { IntegrationError, NotFoundError, PolicyError, ValidationError } from '../errors.js';
+import { IntegrationError, PolicyError, ValidationError } from '../errors.js';
 import type {
   CheckoutSession,
   PaymentProvider,
@@ -40,10 +38,12 @@ import type { Core } from './core.js';
 import type { CustomerService } from './customers.js';
 import type { Outbox } from './outbox.js';
 import { paymentMessages } from './payment-messages.js';
+import { createRefunds } from './payment-refunds.js';
+import { createPaymentRows, type PaymentRow } from './payment-rows.js';
 import type { ScheduleReader } from './schedule.js';
 import type { SettingsService } from './settings.js';
 
-export type PaymentRow = typeof payments.$inferSelect;
+export type { PaymentRow } from './payment-rows.js';
 type AppointmentRow = typeof appointments.$inferSelect;
 
 /** Stripe accepts a Checkout Session that expires no sooner than 30 minutes after it is made. */
@@ -84,9 +84,19 @@ export type CheckoutOutcome =
   | 'expired';
 
 export function createPaymentService(core: Core, deps: PaymentsDeps, options: PaymentsOptions) {
-  const { db, clock, newId } = core;
+  const { db, clock } = core;
   const { settings, catalog, bookings, schedule, outbox } = deps;
   const inflight = new Set<Promise<unknown>>();
+  const rows = createPaymentRows(core, () => options.provider().name);
+  const { rowsOf, update, insert, unsettled } = rows;
+  const refunds = createRefunds(core, {
+    rows,
+    bookings,
+    catalog,
+    provider: options.provider,
+    log: options.log,
+  });
+  const { issueRefund, sendRefund, onCancelled, onNoShow, applyRefund } = refunds;
 
   /** Work started by an event (a cancellation's refund): tracked so tests and close() can wait. */
   function track<T>(work: Promise<T>): Promise<T> {
@@ -102,48 +112,6 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
       options.log(`${what} failed`, error);
       return null;
     });
-  }
-
-  function rowsOf(appointmentId: string): PaymentRow[] {
-    return db
-      .select()
-      .from(payments)
-      .where(eq(payments.appointmentId, appointmentId))
-      .orderBy(asc(payments.createdAt), asc(payments.id))
-      .all();
-  }
-
-  const byKey = (key: string) =>
-    db.select().from(payments).where(eq(payments.idempotencyKey, key)).get();
-
-  function update(id: string, set: Partial<PaymentRow>): PaymentRow {
-    const row = db
-      .update(payments)
-      .set({ ...set, updatedAt: clock.now() })
-      .where(eq(payments.id, id))
-      .returning()
-      .get();
-    if (!row) throw new NotFoundError('payment', id);
-    return row;
-  }
-
-  function insert(
-    row: Pick<PaymentRow, 'appointmentId' | 'kind' | 'amount' | 'currency' | 'idempotencyKey'> &
-      Partial<PaymentRow>,
-  ): PaymentRow {
-    const now = clock.now();
-    return db
-      .insert(payments)
-      .values({
-        id: newId('pay'),
-        status: 'pending',
-        provider: options.provider().name,
-        createdAt: now,
-        updatedAt: now,
-        ...row,
-      })
-      .returning()
-      .get();
   }
 
   function balance(appointmentId: string): Balance {
@@ -227,6 +195,13 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
       }
       await applyCheckout(session.id);
       if (session.state === 'paid') throw new PolicyError('The deposit was just paid', {});
+      // An expired checkout may have released the hold: no new checkout for a cancelled booking.
+      const now = bookings.row(appointmentId).status;
+      if (now !== 'pending_payment' && now !== 'confirmed') {
+        throw new PolicyError(`A ${now.replace('_', ' ')} booking takes no deposit`, {
+          status: now,
+        });
+      }
     }
     // A pending row without a session is a call that died half-way: repeating it with the same
     // key answers the session the provider already made.
@@ -370,198 +345,6 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     return settleCheckout(session);
   }
 
-  // ── refunds and fees ──────────────────────────────────────────────────────
-
-  interface RefundRequest {
-    appointmentId: string;
-    amount: number;
-    reason: string;
-    idempotencyKey: string;
-    /** An automatic refund finding nothing to give back is not an error. */
-    tolerateNothingRefundable?: boolean;
-  }
-
-  /** The collected payment a refund goes back to: the one with the most left to refund. */
-  function refundSource(rows: PaymentRow[]): { row: PaymentRow; left: number } | null {
-    let best: { row: PaymentRow; left: number } | null = null;
-    for (const row of rows) {
-      if (row.kind === 'refund' || row.status !== 'succeeded' || !row.paymentIntentId) continue;
-      const returned = rows
-        .filter(
-          (r) =>
-            r.kind === 'refund' &&
-            r.paymentIntentId === row.paymentIntentId &&
-            (r.status === 'succeeded' || r.status === 'pending'),
-        )
-        .reduce((sum, r) => sum + r.amount, 0);
-      const left = row.amount - returned;
-      if (left > 0 && (!best || left > best.left)) best = { row, left };
-    }
-    return best;
-  }
-
-  /**
-   * One refund movement. The row is claimed synchronously before the provider is called, so a
-   * second request with the same key (a double click) finds it and answers it instead.
-   */
-  async function issueRefund(request: RefundRequest): Promise<PaymentRow | null> {
-    const claimed = db.transaction(
-      (): PaymentRow | null => {
-        const earlier = byKey(request.idempotencyKey);
-        if (earlier) return earlier;
-        const rows = rowsOf(request.appointmentId);
-        const source = refundSource(rows);
-        const refundable = balanceOf(rows).refundable;
-        if (!source || refundable === 0) {
-          if (request.tolerateNothingRefundable) return null;
-          throw new PolicyError('Nothing paid for this booking is left to refund', {
-            field: 'amount',
-          });
-        }
-        if (request.amount > Math.min(refundable, source.left)) {
-          throw new ValidationError([
-            {
-              field: 'amount',
-              message: `is more than can be refunded (at most ${Math.min(refundable, source.left)})`,
-            },
-          ]);
-        }
-        return insert({
-          appointmentId: request.appointmentId,
-          kind: 'refund',
-          amount: request.amount,
-          currency: source.row.currency,
-          provider: source.row.provider,
-          paymentIntentId: source.row.paymentIntentId,
-          idempotencyKey: request.idempotencyKey,
-          reason: request.reason,
-        });
-      },
-      { behavior: 'immediate' },
-    );
-    if (!claimed || claimed.status !== 'pending' || claimed.refundId) return claimed;
-    return sendRefund(claimed);
-  }
-
-  /** Asks the provider for a claimed refund; a failure leaves it pending for reconciliation. */
-  async function sendRefund(row: PaymentRow): Promise<PaymentRow> {
-    try {
-      const refund = await options.provider().refund({
-        paymentIntentId: row.paymentIntentId ?? '',
-        amount: row.amount,
-        reason: row.reason ?? '',
-        idempotencyKey: row.idempotencyKey,
-      });
-      return update(row.id, {
-        refundId: refund.id,
-        status: refund.state === 'pending' ? 'pending' : refund.state,
-        failureMessage: refund.failureMessage,
-      });
-    } catch (error) {
-      options.log(`refund ${row.id} not sent yet; reconciliation will retry`, error);
-      return update(row.id, { failureMessage: error instanceof Error ? error.message : 'failed' });
-    }
-  }
-
-  function lastStatusChange(appointmentId: string) {
-    return db
-      .select()
-      .from(appointmentEvents)
-      .where(
-        and(
-          eq(appointmentEvents.appointmentId, appointmentId),
-          eq(appointmentEvents.kind, 'status_changed'),
-        ),
-      )
-      .orderBy(desc(appointmentEvents.id))
-      .limit(1)
-      .get();
-  }
-
-  /** A cancellation refunds per the frozen policy: the business cancelling returns everything. */
-  async function onCancelled(appointmentId: string): Promise<PaymentRow | null> {
-    const appointment = bookings.row(appointmentId);
-    const policy = parsePolicy(appointment.paymentPolicy);
-    if (!policy) return null;
-    const step = lastStatusChange(appointmentId);
-    const refund = cancellationRefund({
-      policy,
-      balance: balance(appointmentId),
-      cancelledBy: step?.actor === 'customer' ? 'customer' : 'business',
-      cancelledAt: step?.at ?? clock.now(),
-      start: appointment.startAt,
-    });
-    if (refund.amount === 0) return null;
-    return issueRefund({
-      appointmentId,
-      amount: refund.amount,
-      reason: refund.reason.replace(/_/g, ' '),
-      idempotencyKey: `refund:${appointmentId}:cancellation`,
-      tolerateNothingRefundable: true,
-    });
-  }
-
-  /** A no-show keeps the deposit, charges the saved card, or refunds, per the frozen policy. */
-  async function onNoShow(appointmentId: string): Promise<PaymentRow | null> {
-    const appointment = bookings.row(appointmentId);
-    const policy = parsePolicy(appointment.paymentPolicy);
-    if (!policy) return null;
-    const rows = rowsOf(appointmentId);
-    const outcome = noShowOutcome(policy, balanceOf(rows));
-    if (outcome.refund > 0) {
-      return issueRefund({
-        appointmentId,
-        amount: outcome.refund,
-        reason: 'no-show without a fee',
-        idempotencyKey: `refund:${appointmentId}:no_show`,
-        tolerateNothingRefundable: true,
-      });
-    }
-    if (outcome.charge === 0) return null;
-    const key = `no_show_fee:${appointmentId}`;
-    const earlier = byKey(key);
-    if (earlier) return earlier;
-    const card = rows.find(
-      (r) => r.kind === 'deposit' && r.paymentMethodId && r.providerCustomerId,
-    );
-    const row = insert({
-      appointmentId,
-      kind: 'no_show_fee',
-      amount: outcome.charge,
-      currency: policy.currency,
-      idempotencyKey: key,
-      reason: 'no-show fee',
-    });
-    if (!card?.paymentMethodId || !card.providerCustomerId) {
-      return update(row.id, { status: 'failed', failureMessage: 'No card was saved at booking' });
-    }
-    try {
-      const charge = await options.provider().chargeOffSession({
-        appointmentId,
-        amount: row.amount,
-        currency: row.currency,
-        customerId: card.providerCustomerId,
-        paymentMethodId: card.paymentMethodId,
-        description: `No-show fee: ${catalog.serviceRow(appointment.serviceId).name}`,
-        idempotencyKey: key,
-      });
-      // A declined charge is recorded and shown; it is never retried on its own.
-      return charge.state === 'succeeded'
-        ? update(row.id, { status: 'succeeded', paymentIntentId: charge.paymentIntentId })
-        : update(row.id, {
-            status: 'failed',
-            paymentIntentId: charge.paymentIntentId,
-            failureMessage: charge.message,
-          });
-    } catch (error) {
-      options.log(`no-show fee ${row.id} not charged`, error);
-      return update(row.id, {
-        status: 'failed',
-        failureMessage: error instanceof Error ? error.message : 'The charge failed',
-      });
-    }
-  }
-
   // ── webhooks ──────────────────────────────────────────────────────────────
 
   /**
@@ -598,30 +381,7 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     return { duplicate: false, ...(outcome ? { outcome } : {}) };
   }
 
-  function applyRefund(
-    refundId: string,
-    state: 'pending' | 'succeeded' | 'failed',
-    failureMessage: string | null,
-  ): string {
-    const row = db.select().from(payments).where(eq(payments.refundId, refundId)).get();
-    if (!row) return 'unknown';
-    if (row.status === state) return 'already_applied';
-    // A settled refund stays settled; only a pending one moves.
-    if (row.status !== 'pending') return 'already_applied';
-    update(row.id, { status: state, failureMessage });
-    return state;
-  }
-
   // ── what reconciliation needs ─────────────────────────────────────────────
-
-  function unsettled(): PaymentRow[] {
-    return db
-      .select()
-      .from(payments)
-      .where(and(eq(payments.status, 'pending'), inArray(payments.kind, ['deposit', 'refund'])))
-      .orderBy(asc(payments.createdAt))
-      .all();
-  }
 
   /** One pending row brought up to date with the provider. */
   async function reconcileRow(row: PaymentRow): Promise<string> {

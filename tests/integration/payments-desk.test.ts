@@ -90,6 +90,36 @@ describe('desk channels', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'POLICY' } });
   });
 
+  it('sends a fresh link when the first expired, but none for a hold it released', async () => {
+    h = await startPaymentsHost();
+    const s = h.host.app.services;
+    const book = (time: string, hold: boolean) =>
+      s.bookings.create({
+        serviceId: h!.colour,
+        start: london('2026-12-01', time),
+        customer: { name: 'Phone Caller', email: 'caller@example.com' },
+        hold,
+        source: 'desk',
+        actor: 'desk',
+      }).appointment.id;
+    const confirmed = book('11:00', false);
+    const held = book('14:00', true);
+    await dispatch(h, 'payments.sendLink', { appointmentId: confirmed });
+    await dispatch(h, 'payments.sendLink', { appointmentId: held });
+    h.clock.advance(40 * 60_000);
+    for (const session of h.stripe.sessions.values()) h.stripe.expire(session.id);
+
+    const again = await dispatch(h, 'payments.sendLink', { appointmentId: confirmed });
+    expect(again).toMatchObject({ ok: true });
+    expect(h.stripe.sessions.size).toBe(3);
+    expect(s.bookings.row(confirmed).status).toBe('confirmed');
+
+    const refused = await dispatch(h, 'payments.sendLink', { appointmentId: held });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'POLICY' } });
+    expect(s.bookings.row(held).status).toBe('cancelled');
+    expect(h.stripe.sessions.size).toBe(3);
+  });
+
   it('rejects a malformed Stripe key, naming the field', async () => {
     h = await startPaymentsHost({ stripe: false });
     const answer = await dispatch(h, 'payments.connection.update', {
@@ -134,5 +164,14 @@ describe('demo mode', () => {
       provider: 'demo',
       status: 'succeeded',
     });
+
+    // Without Stripe keys no webhook can claim anything, however it is signed.
+    const event = h.stripe.event('checkout.session.completed', { id: 'cs_test_x' });
+    const webhook = await fetch(`${h.url}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+      body: event.body,
+    });
+    expect(webhook.status).toBe(400);
   });
 });
