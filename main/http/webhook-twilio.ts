@@ -5,7 +5,6 @@
 // Host header is not the address Twilio signed. Forged, unsigned, or arriving before Twilio is
 // set up → 403 and nothing changes. The answer is TwiML: an empty <Response/>, or one <Message>.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import twilio from 'twilio';
 import type { App } from '../app.js';
 
 export const TWILIO_SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
@@ -43,6 +42,8 @@ export function twilioWebhookRoute(server: FastifyInstance, app: App): void {
       (_request, body, done) => done(null, parseForm(body as string)),
     );
     scope.post(TWILIO_SMS_WEBHOOK_PATH, async (request, reply) => {
+      // Loaded on the first text, not at start: the package takes about a second to import.
+      const { default: twilio } = await import('twilio');
       const connections = app.services.connections;
       const authToken = connections.row()?.twilioAuthToken ?? null;
       if (authToken === null) {

@@ -5,15 +5,47 @@
 // the loop: rebuild() swaps the providers and closes the old SMTP pool.
 import { createDemoEmailSender } from '../integrations/email/demo.js';
 import type { EmailSender } from '../integrations/email/email-sender.js';
-import { createSmtpEmailSender } from '../integrations/email/smtp.js';
+import type { SmtpSettings } from '../integrations/email/smtp.js';
 import { createDemoSmsSender } from '../integrations/sms/demo.js';
 import type { SmsSender } from '../integrations/sms/sms-sender.js';
-import { createTwilioSmsSender } from '../integrations/sms/twilio.js';
+import type { TwilioSettings } from '../integrations/sms/twilio.js';
 import {
   smtpCredentialsOf,
   twilioCredentialsOf,
   type ConnectionRow,
 } from './connection-settings.js';
+
+// The twilio and nodemailer packages are loaded on first use: importing twilio alone costs about
+// a second, which every start (and every demo, which never texts anyone) would otherwise pay.
+
+function lazyTwilio(settings: TwilioSettings): SmsSender {
+  let loaded: Promise<SmsSender> | undefined;
+  const sender = () =>
+    (loaded ??= import('../integrations/sms/twilio.js').then((m) =>
+      m.createTwilioSmsSender(settings),
+    ));
+  return {
+    send: async (message) => (await sender()).send(message),
+    findSentSince: async (query) => (await sender()).findSentSince(query),
+  };
+}
+
+function lazySmtp(settings: SmtpSettings): EmailSender {
+  let loaded: Promise<EmailSender> | undefined;
+  let closed = false;
+  const sender = () =>
+    (loaded ??= import('../integrations/email/smtp.js').then((m) =>
+      m.createSmtpEmailSender(settings),
+    ));
+  return {
+    send: async (email) => (await sender()).send(email),
+    close() {
+      if (closed) return;
+      closed = true;
+      void loaded?.then((s) => s.close());
+    },
+  };
+}
 
 export interface LiveSendersOptions {
   /** Where the Twilio API lives (tests point it at the fake); default api.twilio.com. */
@@ -50,7 +82,7 @@ export function createLiveSenders(
     const newSmsKey = twilio ? JSON.stringify(twilio) : 'demo';
     if (newSmsKey !== smsKey) {
       sms = twilio
-        ? createTwilioSmsSender({
+        ? lazyTwilio({
             accountSid: twilio.accountSid,
             authToken: twilio.authToken,
             from: twilio.from,
@@ -65,7 +97,7 @@ export function createLiveSenders(
     if (newEmailKey !== emailKey) {
       const old = email;
       email = smtp
-        ? createSmtpEmailSender({
+        ? lazySmtp({
             host: smtp.host,
             port: smtp.port,
             secure: smtp.secure,

@@ -1,7 +1,7 @@
 // The business's own wording per message kind and channel (message_templates); a kind without a
 // saved row uses the default of domain/default-templates.ts. Placeholders are checked on save,
 // so a typo is refused with its name instead of reaching a customer as "{servcie}".
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { messageTemplates } from '../../db/schema.js';
 import type { MessageTemplateView } from '../../preload/contract.js';
 import {
@@ -46,12 +46,19 @@ export function templateIssues(draft: TemplateDraft): FieldIssue[] {
 
 export function createTemplateStore(core: Core) {
   const { db, clock } = core;
+  // Read for every message planned: prepared once rather than rebuilt by drizzle on each call.
+  const readStatement = db
+    .select()
+    .from(messageTemplates)
+    .where(
+      and(
+        eq(messageTemplates.kind, sql.placeholder('kind')),
+        eq(messageTemplates.channel, sql.placeholder('channel')),
+      ),
+    )
+    .prepare();
   const readOne = (kind: MessageKind, channel: MessageChannel) =>
-    db
-      .select()
-      .from(messageTemplates)
-      .where(and(eq(messageTemplates.kind, kind), eq(messageTemplates.channel, channel)))
-      .get();
+    readStatement.get({ kind, channel });
 
   function view(kind: MessageKind, channel: MessageChannel): MessageTemplateView {
     const saved = readOne(kind, channel);

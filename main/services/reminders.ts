@@ -371,11 +371,19 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
           ),
         )
         .all();
-      let added = 0;
-      for (const { id } of unplanned) {
-        added += db.transaction(() => planUnplanned(id, now));
-      }
-      return added;
+      // One commit for the whole pass (the demo seed leaves hundreds); each appointment in its
+      // own savepoint, so one that cannot be planned does not undo the others.
+      return db.transaction(() => {
+        let added = 0;
+        for (const { id } of unplanned) {
+          try {
+            added += db.transaction(() => planUnplanned(id, now));
+          } catch {
+            // Left unplanned; the next start tries again.
+          }
+        }
+        return added;
+      });
     },
 
     /**

@@ -98,7 +98,8 @@ async function textUs(
     NumMedia: '0',
   };
   const headers: Record<string, string> = {
-    'content-type': 'application/x-www-form-urlencoded',
+    // As Twilio sends it.
+    'content-type': 'application/x-www-form-urlencoded; charset=UTF-8',
   };
   if (options.signUrl !== false) {
     headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature(
@@ -246,6 +247,24 @@ describe('POST /webhooks/twilio/sms', () => {
     expect(handled.handledAt).not.toBeNull();
     expect(host.app.services.inbox.list({ needsReplyOnly: true }).replies).toHaveLength(1);
     expect(inbox().replies.at(-1)?.handledAt).not.toBeNull();
+  });
+
+  it('answers 422 to a signed request without a MessageSid, recording nothing', async () => {
+    const url = `${host.publicUrl}${PATH}`;
+    const params = { From: JANE.phone, Body: 'C' };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(fake.authToken, url, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'VALIDATION', details: { fields: [{ field: 'MessageSid' }] } },
+    });
+    expect(inbox().total).toBe(0);
   });
 
   it('records a MessageSid delivered twice once, and acts on it once', async () => {
