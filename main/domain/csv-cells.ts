@@ -3,13 +3,15 @@
 // exported customer file cannot execute anything when opened. Import undoes exactly that prefix,
 // so an exported file imports back unchanged.
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text that import would take for a prefixed cell ('=…, ''=…): prefixed too, so it survives. */
+const PREFIXED = /^'+[=+\-@\t\r]/;
 
 export function exportCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) || PREFIXED.test(value) ? `'${value}` : value;
 }
 
 export function importCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return PREFIXED.test(value) ? value.slice(1) : value;
 }
 
 /** yes/no as people type them in a spreadsheet; undefined when it is neither. */

@@ -52,7 +52,7 @@ describe('the services screen in a browser', () => {
     expect(await services.field('durationMinutes').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'services-02-field-errors-light');
     expect(await demo.rpc('services.list', { includeInactive: true })).toEqual(before);
-  });
+  }, 60_000);
 
   it('shows the core’s refusal of a deposit above the price at the deposit field', async () => {
     await services.fill('durationMinutes', '15');
@@ -65,7 +65,7 @@ describe('the services screen in a browser', () => {
     expect(await services.fieldError('durationMinutes').count()).toBe(0);
     const names = (await demo.rpc('services.list', { includeInactive: true })).map((s) => s.name);
     expect(names).not.toContain('Fringe trim');
-  });
+  }, 60_000);
 
   it('creates the service with its deposit and no-show fee, then edits it', async () => {
     await services.fill('deposit-amount', '5');
@@ -74,6 +74,7 @@ describe('the services screen in a browser', () => {
     await services.fill('refund-window', '48');
     await services.fill('late-percent', '50');
     await services.fill('rebookingIntervalDays', '42');
+    await services.useOwnReminders();
     await services.save();
     await services.row('Fringe trim').waitFor();
     await services.form().filter({ hasText: 'Edit Fringe trim' }).waitFor();
@@ -88,6 +89,10 @@ describe('the services screen in a browser', () => {
       noShowFee: { kind: 'charge_card', maxAmount: 1000 },
       cancellationRefund: { windowMinutes: 48 * 60, latePercent: 50 },
       rebookingIntervalDays: 42,
+      reminderSchedule: [
+        { channel: 'sms', offsetMinutes: 24 * 60 },
+        { channel: 'sms', offsetMinutes: 2 * 60 },
+      ],
       active: true,
     });
     expect(created?.staffIds).toHaveLength(1);
@@ -104,7 +109,7 @@ describe('the services screen in a browser', () => {
 
     await toggleDark(page);
     await screenshot(page, 'services-03-edit-dark');
-  });
+  }, 60_000);
 });
 
 describe('the staff screen in a browser', () => {
@@ -128,7 +133,7 @@ describe('the staff screen in a browser', () => {
     await staff.saveHours();
     await staff.fieldError('hours', 'intervals.1.endMinute').waitFor();
     expect(await demo.rpc('hours.get', { staffId: maya.id })).toEqual([]);
-  });
+  }, 60_000);
 
   it('saves a split Tuesday and adds and removes time off', async () => {
     const maya = (await demo.rpc('staff.list', {})).find((s) => s.name === 'Maya Quinn');
@@ -157,5 +162,5 @@ describe('the staff screen in a browser', () => {
     await staff.timeOffRow('Summer holiday').getByTestId('timeoff-delete').click();
     await page.getByTestId('timeoff-empty').waitFor();
     expect(await demo.rpc('timeOff.list', ALL)).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -76,7 +76,7 @@ describe('customer tools in a browser', () => {
     const history = await demo.rpc('appointments.list', { ...ALL_TIME, customerId: keep.id });
     expect(history.map((a) => a.id)).toEqual([booking.id]);
     await panel.appointments().first().waitFor();
-  });
+  }, 60_000);
 
   it('reports the bad row of a CSV file and imports nothing from it', async () => {
     const before = (await demo.rpc('customers.list', { limit: 1 })).total;

@@ -48,7 +48,7 @@ describe('the widget embed settings in a browser', () => {
     expect(await widget.frameStyle('--bs-primary')).toBe('#2563eb');
     await widget.section().evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'settings-widget-01-light');
-  });
+  }, 60_000);
 
   it('changes the preview and the snippet when a theme control changes', async () => {
     await widget.setPrimary('#e8590c');

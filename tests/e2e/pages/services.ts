@@ -51,6 +51,14 @@ export class ServicesPage {
     await this.form().getByLabel(name, { exact: true }).setChecked(performs);
   }
 
+  /** Turns on the service's own schedule, which starts as texts 24 h and 2 h before. */
+  async useOwnReminders(): Promise<void> {
+    await this.form()
+      .getByRole('switch', { name: 'Own reminder schedule for this service' })
+      .check({ force: true });
+    await this.page.getByTestId('service-reminder').nth(1).waitFor();
+  }
+
   async save(): Promise<void> {
     await this.page.getByTestId('service-save').click();
   }

@@ -27,6 +27,7 @@ import {
   type FormErrors,
 } from '../../ui/formErrors.js';
 import { showToast } from '../../ui/toasts.js';
+import { ReminderScheduleEditor } from './ReminderScheduleEditor.js';
 import { draftOf, emptyDraft, fieldsOf, type ServiceDraft } from './serviceDraft.js';
 
 const depositKinds = [
@@ -238,6 +239,13 @@ export function ServiceForm(props: {
           data-testid="service-rebookingIntervalDays"
         />
       </SimpleGrid>
+
+      <Heading>Reminders</Heading>
+      <ReminderScheduleEditor
+        draft={draft}
+        onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        error={err}
+      />
 
       <Heading>Who performs it</Heading>
       <Checkbox.Group

@@ -23,6 +23,20 @@ export interface ServiceDraft {
   rebookingIntervalDays: NumberText;
   staffIds: string[];
   active: boolean;
+  /** Off: the business's reminder schedule applies. */
+  ownReminders: boolean;
+  reminders: ReminderDraft[];
+}
+
+export interface ReminderDraft {
+  key: number;
+  channel: 'sms' | 'email';
+  hoursBefore: NumberText;
+}
+
+let nextReminderKey = 1;
+export function newReminder(channel: 'sms' | 'email', hoursBefore: NumberText): ReminderDraft {
+  return { key: nextReminderKey++, channel, hoursBefore };
 }
 
 const fromMinor = (amount: number): number => amount / 100;
@@ -45,6 +59,8 @@ export function emptyDraft(staffIds: string[]): ServiceDraft {
     rebookingIntervalDays: '',
     staffIds,
     active: true,
+    ownReminders: false,
+    reminders: [],
   };
 }
 
@@ -67,6 +83,10 @@ export function draftOf(service: Service): ServiceDraft {
     rebookingIntervalDays: service.rebookingIntervalDays ?? '',
     staffIds: service.staffIds,
     active: service.active,
+    ownReminders: service.reminderSchedule !== null,
+    reminders: (service.reminderSchedule ?? []).map((r) =>
+      newReminder(r.channel, r.offsetMinutes / 60),
+    ),
   };
 }
 
@@ -128,5 +148,14 @@ export function fieldsOf(d: ServiceDraft) {
     rebookingIntervalDays: whole(d.rebookingIntervalDays) ?? null,
     staffIds: d.staffIds,
     active: d.active,
+    reminderSchedule: d.ownReminders
+      ? d.reminders.map((r) => {
+          const hours = whole(r.hoursBefore);
+          return {
+            channel: r.channel,
+            offsetMinutes: hours === undefined ? undefined : Math.round(hours * 60),
+          };
+        })
+      : null,
   };
 }
