@@ -17,6 +17,7 @@ import { EVENT_IPC, RPC_IPC } from '../preload/ipc-names.js';
 import { createApp, type App } from './app.js';
 import { createPublicApi } from './http/public-api.js';
 import { DATABASE_FILE } from './paths.js';
+import { deskContentSecurityPolicy } from './desk-csp.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = resolve(here, 'renderer');
@@ -26,26 +27,6 @@ const PUBLIC_PORT = 8787;
 
 let core: App | undefined;
 let window: BrowserWindow | undefined;
-
-/**
- * No inline script, no eval, nothing remote except the public listener on this machine, whose
- * widget.js the settings screen previews. Mantine injects <style> elements, hence
- * 'unsafe-inline' for styles alone.
- */
-function contentSecurityPolicy(widgetOrigin: string | null): string {
-  const widget = widgetOrigin ? ` ${widgetOrigin}` : '';
-  return [
-    "default-src 'self'",
-    `script-src 'self'${widget}`,
-    "style-src 'self' 'unsafe-inline'",
-    `connect-src 'self'${widget}`,
-    "img-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,7 +51,7 @@ async function serveRenderer(request: Request, running: App): Promise<Response> 
     return new Response(await readFile(file), {
       headers: {
         'content-type': type,
-        'content-security-policy': contentSecurityPolicy(
+        'content-security-policy': deskContentSecurityPolicy(
           running.services.publicAddress.previewOrigin(),
         ),
         'x-content-type-options': 'nosniff',

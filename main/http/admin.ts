@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { App } from '../app.js';
 import { installErrorHandler } from './errors.js';
+import { deskContentSecurityPolicy } from '../desk-csp.js';
 
 const COOKIE = 'bookingsync_admin';
 
@@ -91,24 +92,6 @@ The desk API answers at <code>POST /rpc/&lt;channel&gt;</code> and live updates 
 <code>/events</code>.</p>
 </body></html>`;
 
-/**
- * The UI runs no inline script and talks only to this origin. Mantine injects <style> elements
- * (its CSS variables), hence 'unsafe-inline' for styles alone. The one exception is the public
- * listener on this machine: the widget settings run the real widget.js from it, talking to its
- * API, as a preview.
- */
-function contentSecurityPolicy(widgetOrigin: string | null): string {
-  const widget = widgetOrigin ? ` ${widgetOrigin}` : '';
-  return [
-    "default-src 'self'",
-    `script-src 'self'${widget}`,
-    "style-src 'self' 'unsafe-inline'",
-    `connect-src 'self'${widget}`,
-    "img-src 'self' data:",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
 export interface AdminApiOptions {
   token: string;
   log: (message: string, error?: unknown) => void;
@@ -125,7 +108,7 @@ export function createAdminApi(app: App, options: AdminApiOptions): FastifyInsta
   server.addHook('onSend', async (_request, reply) => {
     reply.header(
       'content-security-policy',
-      contentSecurityPolicy(app.services.publicAddress.previewOrigin()),
+      deskContentSecurityPolicy(app.services.publicAddress.previewOrigin()),
     );
     reply.header('x-content-type-options', 'nosniff');
     // The first address carries the token in its query: never hand it on as a referrer.
