@@ -2,7 +2,7 @@
 // the staff member's time and writes inside one IMMEDIATE transaction: SQLite then lets one writer
 // at a time through, so two bookings can never both see a slot as free.
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import {
   appointmentEvents,
@@ -543,6 +543,22 @@ export function createBookingService(core: Core, deps: BookingDeps) {
         .orderBy(asc(appointments.startAt))
         .all()
         .map(toAppointment);
+    },
+
+    /** The newest status change in the audit trail: who moved the booking to where it is now. */
+    lastStatusChange(appointmentId: string) {
+      return db
+        .select()
+        .from(appointmentEvents)
+        .where(
+          and(
+            eq(appointmentEvents.appointmentId, appointmentId),
+            eq(appointmentEvents.kind, 'status_changed'),
+          ),
+        )
+        .orderBy(desc(appointmentEvents.id))
+        .limit(1)
+        .get();
     },
 
     history(id: string) {

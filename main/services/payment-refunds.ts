@@ -3,8 +3,6 @@
 // no-show keeps the deposit or charges the saved card off-session (a decline is recorded, never
 // retried on its own), and the desk refunds part with a reason. A second request with the same
 // idempotency key (a double click, a replayed event) finds the claimed row and answers it.
-import { and, desc, eq } from 'drizzle-orm';
-import { appointmentEvents } from '../../db/schema.js';
 import {
   balanceOf,
   cancellationRefund,
@@ -125,27 +123,12 @@ export function createRefunds(
     }
   }
 
-  function lastStatusChange(appointmentId: string) {
-    return db
-      .select()
-      .from(appointmentEvents)
-      .where(
-        and(
-          eq(appointmentEvents.appointmentId, appointmentId),
-          eq(appointmentEvents.kind, 'status_changed'),
-        ),
-      )
-      .orderBy(desc(appointmentEvents.id))
-      .limit(1)
-      .get();
-  }
-
   /** A cancellation refunds per the frozen policy: the business cancelling returns everything. */
   async function onCancelled(appointmentId: string): Promise<PaymentRow | null> {
     const appointment = bookings.row(appointmentId);
     const policy = parsePolicy(appointment.paymentPolicy);
     if (!policy) return null;
-    const step = lastStatusChange(appointmentId);
+    const step = bookings.lastStatusChange(appointmentId);
     const refund = cancellationRefund({
       policy,
       balance: balance(appointmentId),

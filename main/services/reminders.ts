@@ -7,7 +7,7 @@
 // `appointments.changed` after its commit, so one subscription covers them all and the booking
 // transaction carries no messaging work. What the event does not say (the previous status, how
 // often the booking moved) is read from the audit trail, which every change writes.
-import { and, asc, count, desc, eq, gt, inArray, like, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, like, ne, sql } from 'drizzle-orm';
 import {
   appointmentEvents,
   appointments,
@@ -160,21 +160,6 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     return row?.n ?? 0;
   }
 
-  function lastStatusChange(appointmentId: string) {
-    return db
-      .select()
-      .from(appointmentEvents)
-      .where(
-        and(
-          eq(appointmentEvents.appointmentId, appointmentId),
-          eq(appointmentEvents.kind, 'status_changed'),
-        ),
-      )
-      .orderBy(desc(appointmentEvents.id))
-      .limit(1)
-      .get();
-  }
-
   // Asked for every due row the loop claims: prepared once, not rebuilt by drizzle per row.
   const futureBooking = db
     .select({ id: appointments.id })
@@ -265,7 +250,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
           return outbox.plan(rendered(appointmentId, replan.plan, recipient));
         }
         case 'status_changed': {
-          const step = lastStatusChange(appointmentId);
+          const step = bookings.lastStatusChange(appointmentId);
           switch (row.status) {
             case 'confirmed': {
               // A deposit hold confirmed: its messages start now.
