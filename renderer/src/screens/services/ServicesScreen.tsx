@@ -1,22 +1,11 @@
 // Services: the catalogue on the left (inactive ones faded), the chosen or new service's form on
 // the right.
 import './catalogue.css';
-import {
-  Badge,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  ScrollArea,
-  Stack,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Badge, Box, Center, Group, Loader, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import type { Service } from '../../../../preload/contract.js';
 import { useChannel } from '../../client/queries.js';
+import { CatalogueList } from './CatalogueList.js';
 import { ServiceForm } from './ServiceForm.js';
 
 /** The form shows a new service, an existing one, or nothing yet. */
@@ -99,34 +88,31 @@ export function ServicesScreen() {
     editing.kind === 'existing' ? services.data.find((s) => s.id === editing.id) : undefined;
   return (
     <Box h="100%" style={{ display: 'flex' }} data-testid="services-screen">
-      <Stack w={300} h="100%" gap={0} className="catalogue-list" style={{ flexShrink: 0 }}>
-        <Group p="sm" justify="space-between">
-          <Title order={2} size="h4">
-            Services
-          </Title>
-          <Button size="xs" onClick={() => setEditing({ kind: 'new' })} data-testid="service-new">
-            New service
-          </Button>
-        </Group>
-        <ScrollArea style={{ flex: 1 }}>
-          <Box role="listbox" aria-label="Services" data-testid="service-list">
-            {services.data.map((service) => (
-              <ServiceRow
-                key={service.id}
-                service={service}
-                selected={selected?.id === service.id}
-                onSelect={() => setEditing({ kind: 'existing', id: service.id })}
-              />
-            ))}
-          </Box>
-          {services.data.length === 0 && (
-            <Text size="sm" c="dimmed" p="md" data-testid="services-empty">
-              No services yet. Press “New service” to add what customers can book: its length, price
-              and who performs it.
-            </Text>
-          )}
-        </ScrollArea>
-      </Stack>
+      <CatalogueList
+        title="Services"
+        newLabel="New service"
+        onNew={() => setEditing({ kind: 'new' })}
+        width={300}
+        testIdPrefix="service"
+        listTestId="service-list"
+        emptyTestId="services-empty"
+        count={services.data.length}
+        empty={
+          <>
+            No services yet. Press “New service” to add what customers can book: its length, price
+            and who performs it.
+          </>
+        }
+      >
+        {services.data.map((service) => (
+          <ServiceRow
+            key={service.id}
+            service={service}
+            selected={selected?.id === service.id}
+            onSelect={() => setEditing({ kind: 'existing', id: service.id })}
+          />
+        ))}
+      </CatalogueList>
       <ScrollArea h="100%" style={{ flex: 1, minWidth: 0 }}>
         <Box p="lg" maw={860}>
           {editing.kind === 'none' || (editing.kind === 'existing' && !selected) ? (

@@ -3,7 +3,6 @@ import '../services/catalogue.css';
 import {
   Badge,
   Box,
-  Button,
   Center,
   ColorSwatch,
   Group,
@@ -19,6 +18,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { StaffMember } from '../../../../preload/contract.js';
 import { useChannel } from '../../client/queries.js';
+import { CatalogueList } from '../services/CatalogueList.js';
 import { HoursEditor } from './HoursEditor.js';
 import { StaffForm } from './StaffForm.js';
 import { TimeOffSection } from './TimeOffSection.js';
@@ -89,34 +89,31 @@ export function StaffScreen() {
   const timeZone = settings.data.timeZone;
   return (
     <Box h="100%" style={{ display: 'flex' }} data-testid="staff-screen">
-      <Stack w={280} h="100%" gap={0} className="catalogue-list" style={{ flexShrink: 0 }}>
-        <Group p="sm" justify="space-between">
-          <Title order={2} size="h4">
-            Staff
-          </Title>
-          <Button size="xs" onClick={() => setEditing({ kind: 'new' })} data-testid="staff-new">
-            Add staff
-          </Button>
-        </Group>
-        <ScrollArea style={{ flex: 1 }}>
-          <Box role="listbox" aria-label="Staff" data-testid="staff-list">
-            {staff.data.map((member) => (
-              <StaffRow
-                key={member.id}
-                member={member}
-                selected={selected?.id === member.id}
-                onSelect={() => setEditing({ kind: 'existing', id: member.id })}
-              />
-            ))}
-          </Box>
-          {staff.data.length === 0 && (
-            <Text size="sm" c="dimmed" p="md" data-testid="staff-empty">
-              Nobody here yet. Press “Add staff” to add the people who take appointments, then set
-              their weekly hours.
-            </Text>
-          )}
-        </ScrollArea>
-      </Stack>
+      <CatalogueList
+        title="Staff"
+        newLabel="Add staff"
+        onNew={() => setEditing({ kind: 'new' })}
+        width={280}
+        testIdPrefix="staff"
+        listTestId="staff-list"
+        emptyTestId="staff-empty"
+        count={staff.data.length}
+        empty={
+          <>
+            Nobody here yet. Press “Add staff” to add the people who take appointments, then set
+            their weekly hours.
+          </>
+        }
+      >
+        {staff.data.map((member) => (
+          <StaffRow
+            key={member.id}
+            member={member}
+            selected={selected?.id === member.id}
+            onSelect={() => setEditing({ kind: 'existing', id: member.id })}
+          />
+        ))}
+      </CatalogueList>
       <ScrollArea h="100%" style={{ flex: 1, minWidth: 0 }}>
         <Stack p="lg" gap="md" maw={860}>
           {editing.kind === 'new' ? (
