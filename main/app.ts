@@ -226,7 +226,7 @@ export function createApp(options: AppOptions): App {
     intervalMs: options.payments?.reconcileIntervalMs ?? 5 * 60_000,
     log,
   });
-  const router = createRouter(createHandlers(services), {
+  const router = createRouter(createHandlers(services, events), {
     onInternalError: (channel, error) => log(`internal error on ${channel}`, error),
   });
   let closed = false;

@@ -20,6 +20,7 @@ const eventNames = Object.keys({
   'reminders.sent': true,
   'reminders.failed': true,
   'inbox.received': true,
+  'customers.changed': true,
 } satisfies Record<EventName, true>) as EventName[];
 
 export type DeskEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

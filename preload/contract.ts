@@ -823,6 +823,15 @@ export const events = {
     customerId: id.nullable(),
     outcome: smsReplyOutcome,
   }),
+  // ── desk: customers ──
+  /**
+   * The desk added, edited, merged or imported customers: other windows refetch their lists and
+   * panels (a merge also moves appointments, so the calendar's names follow).
+   */
+  'customers.changed': z.object({
+    change: z.enum(['created', 'updated', 'merged', 'imported']),
+    customerIds: z.array(id),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -1,6 +1,7 @@
 // Contract channels → services, grouped per domain and merged once. Handlers receive input the
 // router has already validated; actor is 'desk' because only the receptionist's UI uses these.
 import type { Services } from '../app.js';
+import type { EventBus } from '../events.js';
 import { paymentHandlers } from './handlers-payments.js';
 import { reminderHandlers } from './handlers-reminders.js';
 import { calendarHandlers } from './handlers-calendar.js';
@@ -30,12 +31,21 @@ function catalogHandlers(s: Services): HandlerGroup {
   };
 }
 
-function customerHandlers(s: Services): HandlerGroup {
+function customerHandlers(s: Services, events: EventBus): HandlerGroup {
+  // Announced here, after the service has committed, so no window refetches a half-written row.
   return {
     'customers.list': (input) => s.customers.list(input),
     'customers.get': (input) => s.customers.get(input.id),
-    'customers.create': (input) => s.customers.create(input),
-    'customers.update': (input) => s.customers.update(input),
+    'customers.create': (input) => {
+      const created = s.customers.create(input);
+      events.emit('customers.changed', { change: 'created', customerIds: [created.id] });
+      return created;
+    },
+    'customers.update': (input) => {
+      const updated = s.customers.update(input);
+      events.emit('customers.changed', { change: 'updated', customerIds: [updated.id] });
+      return updated;
+    },
   };
 }
 
@@ -62,16 +72,16 @@ function apiKeyHandlers(s: Services): HandlerGroup {
   };
 }
 
-export function createHandlers(services: Services): HandlerMap {
+export function createHandlers(services: Services, events: EventBus): HandlerMap {
   return mergeHandlers(
     reminderHandlers(services),
     settingsHandlers(services),
     catalogHandlers(services),
-    customerHandlers(services),
+    customerHandlers(services, events),
     appointmentHandlers(services),
     apiKeyHandlers(services),
     paymentHandlers(services),
     calendarHandlers(services),
-    deskHandlers(services),
+    deskHandlers(services, events),
   );
 }

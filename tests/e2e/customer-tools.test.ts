@@ -112,6 +112,19 @@ describe('customer tools in a browser', () => {
     expect((await demo.rpc('customers.list', { limit: 1 })).total).toBe(before + 2);
   });
 
+  it('shows a customer added in one window in another, without a reload', async () => {
+    const [first, second] = await Promise.all([newDeskPage(browser), newDeskPage(browser)]);
+    const adding = new CustomersPage(first);
+    const watching = new CustomersPage(second);
+    await Promise.all([adding.open(demo.host.adminUrl), watching.open(demo.host.adminUrl)]);
+    const before = await watching.total();
+    await adding.addCustomer('Live Update', '07911 123999');
+    await expect.poll(() => adding.total(), { timeout: 15_000 }).toBe(before + 1);
+    // The other window hears customers.changed and refetches its list.
+    await expect.poll(() => watching.total(), { timeout: 15_000 }).toBe(before + 1);
+    await Promise.all([first.context().close(), second.context().close()]);
+  });
+
   it('exports every customer with formula-like cells neutralised', async () => {
     await demo.rpc('customers.create', { name: '=1+2 Evil', email: 'evil@example.com' });
     const csv = await customers.exportCsv();

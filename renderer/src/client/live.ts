@@ -7,6 +7,9 @@ import type { EventPayload } from '../../../preload/contract.js';
 import { appointmentChannels } from './queries.js';
 import { subscribe } from './rpc.js';
 
+/** Every cached answer that shows a customer's details. */
+const customerChannels = ['customers.list', 'customers.get', 'customers.getMany'] as const;
+
 export function useLiveUpdates(): void {
   const client = useQueryClient();
   useEffect(
@@ -32,6 +35,16 @@ export function useLiveUpdates(): void {
             // STOP/START change the customer's consent; every reply lands in the inbox.
             void client.invalidateQueries({ queryKey: ['inbox.list'] });
             void client.invalidateQueries({ queryKey: ['customers.get'] });
+            break;
+          case 'customers.changed':
+            for (const channel of customerChannels) {
+              void client.invalidateQueries({ queryKey: [channel] });
+            }
+            if ((payload as EventPayload<'customers.changed'>).change === 'merged') {
+              for (const channel of appointmentChannels) {
+                void client.invalidateQueries({ queryKey: [channel] });
+              }
+            }
             break;
           default: {
             const never: never = event;
