@@ -9,7 +9,14 @@ import { WebhookSignatureError } from '../integrations/payments/payment-provider
 import type { CheckoutOutcome } from '../services/payments.js';
 
 /** Checkout Session ids as Stripe and the demo provider make them. */
-const SESSION_ID = /^cs_[A-Za-z0-9_]{1,200}$/;
+// Stripe's ids are letters, digits and underscores; the demo provider's carry our own random ids,
+// which are base64url and so may hold '-' as well.
+const SESSION_ID = /^cs_[A-Za-z0-9_-]{1,200}$/;
+
+/** Whether a returned session_id is worth looking up (anything else is answered "unknown"). */
+export function isCheckoutSessionId(value: string): boolean {
+  return SESSION_ID.test(value);
+}
 
 const pageCsp = [
   "default-src 'none'",
@@ -126,7 +133,7 @@ export function paymentRoutes(server: FastifyInstance, app: App): void {
   /** Where Checkout sends the customer back: applies the session now rather than await the webhook. */
   server.get<{ Querystring: { session_id?: string } }>('/pay/done', async (request, reply) => {
     const sessionId = request.query.session_id ?? '';
-    if (!SESSION_ID.test(sessionId)) {
+    if (!isCheckoutSessionId(sessionId)) {
       return sendPage(reply, 404, 'Unknown checkout', '<h1>Unknown checkout</h1>');
     }
     let outcome: CheckoutOutcome;
