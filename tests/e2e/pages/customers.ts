@@ -170,6 +170,8 @@ export class CustomersPage {
     await this.page.getByTestId('new-customer-name').fill(name);
     await this.page.getByTestId('new-customer-phone').fill(phone);
     await this.page.getByTestId('new-customer-save').click();
+    // Saved: the dialog closes once the server has answered (it stays open on a refusal).
+    await this.page.getByTestId('new-customer-name').waitFor({ state: 'detached' });
   }
 
   panel(customerId: string): CustomerPanel {
