@@ -74,4 +74,25 @@ describe('the settings screen in a browser', () => {
     await settings.remindersForm().waitFor();
     await screenshot(page, 'settings-04-revoked-dark');
   });
+
+  it('refuses a Stripe key of the wrong shape at its field, then takes a real one', async () => {
+    await settings.fillPayments('stripeSecretKey', 'pk_live_publishable');
+    await settings.savePayments();
+    await settings.paymentsError('stripeSecretKey').waitFor();
+    expect(await settings.paymentsError('stripeSecretKey').textContent()).toMatch(/secret key/);
+    expect((await demo.rpc('payments.connection.get', {})).stripeKeySet).toBe(false);
+    await screenshot(page, 'settings-05-stripe-key-refused-dark');
+
+    await settings.fillPayments('stripeSecretKey', 'sk_test_51AbcDefGhi');
+    await settings.savePayments();
+    await settings.paymentsMode('stripe').waitFor();
+    expect(await demo.rpc('payments.connection.get', {})).toMatchObject({
+      provider: 'stripe',
+      stripeKeySet: true,
+    });
+    // Nothing on the page shows the key back.
+    expect(await page.content()).not.toContain('sk_test_51AbcDefGhi');
+    // Back to the demo checkout, so nothing else in this business tries to reach Stripe.
+    await demo.rpc('payments.connection.update', { stripeSecretKey: null });
+  });
 });

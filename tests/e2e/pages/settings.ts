@@ -37,6 +37,28 @@ export class SettingsPage {
       .evaluate((el) => el.scrollIntoView({ block: 'end' }));
   }
 
+  /** The Stripe keys form; `field` is stripeSecretKey or stripeWebhookSecret. */
+  async fillPayments(field: string, value: string): Promise<void> {
+    const input = this.page.getByTestId(`payments-connection-${field}`);
+    await input.scrollIntoViewIfNeeded();
+    await input.fill(value);
+  }
+
+  async savePayments(): Promise<void> {
+    await this.page.getByTestId('payments-connection-save').click();
+  }
+
+  paymentsError(field: string): Locator {
+    return this.page.getByTestId(`payments-connection-error-${field}`);
+  }
+
+  /** 'stripe' or 'demo', once the badge says so. */
+  paymentsMode(provider: 'stripe' | 'demo'): Locator {
+    return this.page.locator(
+      `[data-testid="payments-connection-mode"][data-provider="${provider}"]`,
+    );
+  }
+
   headerName(): Locator {
     return this.page.getByTestId('business-name');
   }

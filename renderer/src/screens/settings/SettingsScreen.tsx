@@ -6,6 +6,7 @@ import { useChannel } from '../../client/queries.js';
 import { ApiKeysSection } from './ApiKeysSection.js';
 import { BusinessSettingsForm } from './BusinessSettingsForm.js';
 import { ConnectionsSection } from './ConnectionsSection.js';
+import { PaymentsSection } from './PaymentsSection.js';
 import { ReminderSettingsSection } from './ReminderSettingsSection.js';
 import { TemplatesSection } from './TemplatesSection.js';
 import { WidgetSection } from './WidgetSection.js';
@@ -58,6 +59,9 @@ export function SettingsScreen() {
         </Section>
         <Section id="connections" title="Connections: web address, texts and email">
           <ConnectionsSection />
+        </Section>
+        <Section id="payments" title="Payments: deposits through Stripe">
+          <PaymentsSection />
         </Section>
       </Stack>
     </ScrollArea>
