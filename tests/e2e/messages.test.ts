@@ -94,5 +94,8 @@ describe('messages at the desk', () => {
     await messages.openOutbox();
     // The demo seed's future appointments were planned when the loop started.
     await messages.outboxRows().first().waitFor();
+    await page.getByTestId('color-scheme-toggle').click();
+    await page.locator('html[data-mantine-color-scheme="dark"]').waitFor();
+    await screenshot(page, 'messages-04-outbox-dark');
   });
 });
