@@ -4,12 +4,10 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../../main/app.js';
-import { createSmtpEmailSender } from '../../main/integrations/email/smtp.js';
-import { createTwilioSmsSender } from '../../main/integrations/sms/twilio.js';
 import { startSmtpFake } from '../fakes/smtp.js';
 import { startTwilioFake } from '../fakes/twilio.js';
 import { london, testClock } from '../support/app.js';
-import { SALON_FROM, SALON_NUMBER } from '../support/messaging.js';
+import { sendersFor } from '../support/messaging.js';
 
 export interface BenchRow {
   figure: string;
@@ -110,23 +108,7 @@ export async function benchDispatch(dir: string): Promise<BenchRow[]> {
     dbPath: join(dir, 'dispatch.sqlite'),
     clock,
     log: () => {},
-    messaging: {
-      emailFrom: SALON_FROM,
-      sms: createTwilioSmsSender({
-        accountSid: twilio.accountSid,
-        authToken: twilio.authToken,
-        from: SALON_NUMBER,
-        baseUrl: twilio.baseUrl,
-      }),
-      email: createSmtpEmailSender({
-        host: smtp.host,
-        port: smtp.port,
-        secure: false,
-        user: smtp.user,
-        pass: smtp.pass,
-        from: SALON_FROM,
-      }),
-    },
+    messaging: sendersFor(twilio, smtp),
   });
   try {
     app.services.settings.update({ timeZone: 'Europe/London', country: 'GB' });

@@ -21,6 +21,30 @@ export const SALON_FROM = '"Test Salon" <bookings@salon.example>';
 export const SALON_NUMBER = '+15005550006';
 export const JANE = { name: 'Jane Doe', phone: '+447911123456', email: 'jane@example.com' };
 
+/** The salon's real twilio client and nodemailer transport, pointed at the fakes. */
+export function sendersFor(
+  twilio: TwilioFake,
+  smtp: SmtpFake,
+): Required<Pick<NonNullable<AppOptions['messaging']>, 'emailFrom' | 'sms' | 'email'>> {
+  return {
+    emailFrom: SALON_FROM,
+    sms: createTwilioSmsSender({
+      accountSid: twilio.accountSid,
+      authToken: twilio.authToken,
+      from: SALON_NUMBER,
+      baseUrl: twilio.baseUrl,
+    }),
+    email: createSmtpEmailSender({
+      host: smtp.host,
+      port: smtp.port,
+      secure: false,
+      user: smtp.user,
+      pass: smtp.pass,
+      from: SALON_FROM,
+    }),
+  };
+}
+
 export interface MessagingWorld {
   clock: TestClock;
   timers: ManualTimers;
@@ -54,21 +78,7 @@ export async function startMessagingWorld(
       ? { timers }
       : {
           timers,
-          emailFrom: SALON_FROM,
-          sms: createTwilioSmsSender({
-            accountSid: twilio.accountSid,
-            authToken: twilio.authToken,
-            from: SALON_NUMBER,
-            baseUrl: twilio.baseUrl,
-          }),
-          email: createSmtpEmailSender({
-            host: smtp.host,
-            port: smtp.port,
-            secure: false,
-            user: smtp.user,
-            pass: smtp.pass,
-            from: SALON_FROM,
-          }),
+          ...sendersFor(twilio, smtp),
         };
     const app = createApp({ dbPath, clock, log: () => {}, messaging });
     app.events.subscribe((name, payload) => events.push({ name, payload }));
