@@ -1,7 +1,7 @@
 // The left-hand list of a catalogue screen (services, staff): a title with its "new" button, the
 // rows, and what to do when there are none yet.
 import './catalogue.css';
-import { Box, Button, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Group, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export function CatalogueList(props: {
@@ -40,5 +40,35 @@ export function CatalogueList(props: {
         )}
       </ScrollArea>
     </Stack>
+  );
+}
+
+/** One row of the list: an option the receptionist picks to open it on the right. */
+export function CatalogueRow(props: {
+  testId: string;
+  /** data-* attributes the page models find the row by, e.g. { 'data-service-id': id }. */
+  data: Record<`data-${string}`, string>;
+  label: string;
+  active: boolean;
+  selected: boolean;
+  onSelect: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <UnstyledButton
+      className="catalogue-row"
+      data-testid={props.testId}
+      {...props.data}
+      data-active={props.active}
+      aria-selected={props.selected}
+      aria-label={props.label}
+      role="option"
+      onClick={props.onSelect}
+      w="100%"
+      px="md"
+      py="xs"
+    >
+      {props.children}
+    </UnstyledButton>
   );
 }

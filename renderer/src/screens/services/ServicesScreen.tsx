@@ -1,11 +1,11 @@
 // Services: the catalogue on the left (inactive ones faded), the chosen or new service's form on
 // the right.
 import './catalogue.css';
-import { Badge, Box, Center, Group, Loader, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Center, Group, Loader, ScrollArea, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Service } from '../../../../preload/contract.js';
 import { useChannel } from '../../client/queries.js';
-import { CatalogueList } from './CatalogueList.js';
+import { CatalogueList, CatalogueRow } from './CatalogueList.js';
 import { ServiceForm } from './ServiceForm.js';
 
 /** The form shows a new service, an existing one, or nothing yet. */
@@ -35,18 +35,13 @@ function ServiceRow(props: { service: Service; selected: boolean; onSelect: () =
   const { service } = props;
   const deposit = depositLabel(service);
   return (
-    <UnstyledButton
-      className="catalogue-row"
-      data-testid="service-row"
-      data-service-id={service.id}
-      data-active={service.active}
-      aria-selected={props.selected}
-      aria-label={service.name}
-      role="option"
-      onClick={props.onSelect}
-      w="100%"
-      px="md"
-      py="xs"
+    <CatalogueRow
+      testId="service-row"
+      data={{ 'data-service-id': service.id }}
+      label={service.name}
+      active={service.active}
+      selected={props.selected}
+      onSelect={props.onSelect}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Text size="sm" fw={500} truncate>
@@ -67,7 +62,7 @@ function ServiceRow(props: { service: Service; selected: boolean; onSelect: () =
           .filter(Boolean)
           .join(' · ')}
       </Text>
-    </UnstyledButton>
+    </CatalogueRow>
   );
 }
 

@@ -12,13 +12,12 @@ import {
   Stack,
   Text,
   Title,
-  UnstyledButton,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { StaffMember } from '../../../../preload/contract.js';
 import { useChannel } from '../../client/queries.js';
-import { CatalogueList } from '../services/CatalogueList.js';
+import { CatalogueList, CatalogueRow } from '../services/CatalogueList.js';
 import { HoursEditor } from './HoursEditor.js';
 import { StaffForm } from './StaffForm.js';
 import { TimeOffSection } from './TimeOffSection.js';
@@ -28,18 +27,13 @@ type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'existing'; id: stri
 function StaffRow(props: { member: StaffMember; selected: boolean; onSelect: () => void }) {
   const { member } = props;
   return (
-    <UnstyledButton
-      className="catalogue-row"
-      data-testid="staff-row"
-      data-staff-id={member.id}
-      data-active={member.active}
-      aria-selected={props.selected}
-      aria-label={member.name}
-      role="option"
-      onClick={props.onSelect}
-      w="100%"
-      px="md"
-      py="xs"
+    <CatalogueRow
+      testId="staff-row"
+      data={{ 'data-staff-id': member.id }}
+      label={member.name}
+      active={member.active}
+      selected={props.selected}
+      onSelect={props.onSelect}
     >
       <Group gap="sm" wrap="nowrap">
         <ColorSwatch color={member.color} size={14} />
@@ -57,7 +51,7 @@ function StaffRow(props: { member: StaffMember; selected: boolean; onSelect: () 
           </Badge>
         )}
       </Group>
-    </UnstyledButton>
+    </CatalogueRow>
   );
 }
 
