@@ -18,7 +18,7 @@ import {
 import { createCustomerService } from './services/customers.js';
 import { createCustomerCsv } from './services/customer-csv.js';
 import { createCustomerMerge } from './services/customer-merge.js';
-import { createPublicAddress } from './services/public-address.js';
+import { createPublicAddress, type PublicAddress } from './services/public-address.js';
 import { createScheduleReader } from './services/schedule.js';
 import { createSettingsService } from './services/settings.js';
 import { createMessagingSettingsService } from './services/messaging-settings.js';
@@ -61,7 +61,7 @@ export interface AppOptions {
   payments?: { stripeApi?: StripeApiAddress; timers?: Timers; reconcileIntervalMs?: number };
 }
 
-function createServices(core: Core, paymentRuntime: PaymentRuntime) {
+function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddress: PublicAddress) {
   const settings = createSettingsService(core);
   const catalog = createCatalogService(core, settings);
   const customers = createCustomerService(core, settings);
@@ -120,7 +120,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime) {
     reminders,
     customerMerge: createCustomerMerge(core, customers),
     customerCsv: createCustomerCsv(core, settings),
-    publicAddress: createPublicAddress(core),
+    publicAddress,
   };
 }
 
@@ -150,11 +150,13 @@ export function createApp(options: AppOptions): App {
     newId: options.newId ?? randomIds,
     events,
   };
+  const publicAddress = createPublicAddress(core);
   const paymentRuntime = createPaymentRuntime(core, {
     log,
+    publicAddress,
     ...(options.payments?.stripeApi ? { stripeApi: options.payments.stripeApi } : {}),
   });
-  const services = createServices(core, paymentRuntime);
+  const services = createServices(core, paymentRuntime, publicAddress);
   services.settings.get(); // creates the settings row on a new file
   // Senders given in the options (tests) are used as they are; otherwise the connection settings
   // choose Twilio/SMTP or demo, and a saved change swaps them under the running loop.

@@ -58,12 +58,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await app.reminderLoop.start();
     const publicPort = (publicApi.server.address() as AddressInfo).port;
     const adminPort = (adminApi.server.address() as AddressInfo).port;
-    // Checkout return links need an address a browser can open; a wildcard bind is not one.
-    const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-    app.services.paymentRuntime.setListenerUrl(`http://${urlHost(reachable)}:${publicPort}`);
-    app.paymentReconciler.start();
     const publicUrl = `http://${urlHost(host)}:${publicPort}`;
+    // Links, checkout pages and the widget preview start from here (a wildcard bind becomes
+    // loopback there: it is not an address a browser can open).
     app.services.publicAddress.setListening(publicUrl);
+    app.paymentReconciler.start();
     return {
       app,
       publicUrl,

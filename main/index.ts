@@ -83,8 +83,6 @@ async function start(): Promise<void> {
   await publicApi.listen({ host: '0.0.0.0', port: PUBLIC_PORT });
   running.services.publicAddress.setListening(`http://0.0.0.0:${PUBLIC_PORT}`);
   await running.reminderLoop.start();
-  // Checkout return links and the demo checkout page are served by this listener.
-  running.services.paymentRuntime.setListenerUrl(`http://127.0.0.1:${PUBLIC_PORT}`);
   running.paymentReconciler.start();
 
   protocol.handle(SCHEME, (request) => serveRenderer(request, running));

@@ -9,10 +9,13 @@ import type { PaymentProvider } from '../integrations/payments/payment-provider.
 import { createStripeProvider, type StripeApiAddress } from '../integrations/payments/stripe.js';
 import type { Core } from './core.js';
 import { createPaymentSettings, type PaymentSettings } from './payment-settings.js';
+import type { PublicAddress } from './public-address.js';
 
 export interface PaymentRuntimeOptions {
   /** Points the Stripe client at another host (the wire-level fake in tests). */
   stripeApi?: StripeApiAddress;
+  /** Where checkout pages and return links point. */
+  publicAddress: PublicAddress;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -22,8 +25,6 @@ export interface PaymentRuntime {
   provider(): PaymentProvider;
   /** connection_settings.public_base_url, else the public listener's own address. */
   publicBaseUrl(): string;
-  /** The host tells us its public address once it listens. */
-  setListenerUrl(url: string): void;
   /** The outbox got new rows; bound to the reminder loop's wake() by the composition root. */
   wake(): void;
   setWake(wake: () => void): void;
@@ -32,9 +33,9 @@ export interface PaymentRuntime {
 
 export function createPaymentRuntime(core: Core, options: PaymentRuntimeOptions): PaymentRuntime {
   const settings = createPaymentSettings(core);
-  let listenerUrl = 'http://127.0.0.1:8787';
   let wake = () => {};
-  const publicBaseUrl = () => (settings.get().publicBaseUrl ?? listenerUrl).replace(/\/+$/, '');
+  // Before a host listens (the core alone, in tests) the default public port is the best guess.
+  const publicBaseUrl = () => options.publicAddress.baseUrl() ?? 'http://127.0.0.1:8787';
   const demo = createDemoPaymentProvider({ baseUrl: publicBaseUrl, now: () => core.clock.now() });
   let stripe: { key: string; webhookSecret: string | null; provider: PaymentProvider } | null =
     null;
@@ -59,9 +60,6 @@ export function createPaymentRuntime(core: Core, options: PaymentRuntimeOptions)
       return stripe.provider;
     },
     publicBaseUrl,
-    setListenerUrl(url) {
-      listenerUrl = url;
-    },
     wake: () => wake(),
     setWake(next) {
       wake = next;

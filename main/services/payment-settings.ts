@@ -8,8 +8,6 @@ import type { Core } from './core.js';
 export interface PaymentConnection {
   stripeSecretKey: string | null;
   stripeWebhookSecret: string | null;
-  /** Where customers reach the public listener; read here for checkout return links. */
-  publicBaseUrl: string | null;
 }
 
 export function createPaymentSettings(core: Core) {
@@ -22,7 +20,6 @@ export function createPaymentSettings(core: Core) {
       return {
         stripeSecretKey: row?.stripeSecretKey ?? null,
         stripeWebhookSecret: row?.stripeWebhookSecret ?? null,
-        publicBaseUrl: row?.publicBaseUrl ?? null,
       };
     },
 

@@ -26,16 +26,17 @@ export function createPublicAddress(core: Core) {
     previewOrigin(): string | null {
       return listening;
     },
-    embedInfo(): WidgetEmbedInfo {
+    /** Where customers reach us: the configured public base URL, else the listener's address. */
+    baseUrl(): string | null {
       const configured = core.db
         .select({ url: connectionSettings.publicBaseUrl })
         .from(connectionSettings)
         .where(eq(connectionSettings.id, 1))
         .get()?.url;
-      return {
-        publicUrl: configured ? configured.replace(/\/+$/, '') : listening,
-        previewUrl: listening,
-      };
+      return configured ? configured.replace(/\/+$/, '') : listening;
+    },
+    embedInfo(): WidgetEmbedInfo {
+      return { publicUrl: this.baseUrl(), previewUrl: listening };
     },
   };
 }
