@@ -211,13 +211,13 @@ export function createApp(options: AppOptions): App {
       reminderLoop.wake();
     }
   });
-  // Payments follow the same committed changes: every booking's policy is frozen as it is made,
-  // cancellations refund per that policy, a no-show keeps the deposit or charges the card.
+  // Payments follow the same committed changes (a booking's policy was frozen in its own write,
+  // services/bookings.ts): cancellations refund per that policy, a no-show keeps the deposit or
+  // charges the card.
   paymentRuntime.setWake(() => reminderLoop.wake());
   events.subscribe((event, payload) => {
     if (event !== 'appointments.changed') return;
     const change = payload as EventPayload<'appointments.changed'>;
-    if (change.change === 'created') services.payments.freeze(change.appointmentId);
     if (change.change !== 'status_changed') return;
     if (change.status === 'cancelled') void services.payments.onCancelled(change.appointmentId);
     if (change.status === 'no_show') void services.payments.onNoShow(change.appointmentId);

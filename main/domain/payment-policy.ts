@@ -62,6 +62,42 @@ export function freezePolicy(rules: ServicePaymentRules): PaymentPolicy {
   };
 }
 
+/** A service's payment columns as stored (services table). */
+export interface ServicePaymentColumns {
+  depositKind: DepositRuleInput['kind'];
+  depositValue: number;
+  noShowFeeKind: NoShowFeeInput['kind'];
+  noShowFeeAmount: number;
+  refundWindowMinutes: number;
+  lateCancelRefundPercent: number;
+}
+
+/** The policy a booking of this service at this price agrees to, from the service's columns. */
+export function policyForService(
+  service: ServicePaymentColumns,
+  priceAmount: number,
+  currency: string,
+): PaymentPolicy {
+  return freezePolicy({
+    priceAmount,
+    currency,
+    deposit:
+      service.depositKind === 'fixed'
+        ? { kind: 'fixed', amount: service.depositValue }
+        : service.depositKind === 'percent'
+          ? { kind: 'percent', percent: service.depositValue }
+          : { kind: 'none' },
+    noShowFee:
+      service.noShowFeeKind === 'charge_card'
+        ? { kind: 'charge_card', maxAmount: service.noShowFeeAmount }
+        : { kind: service.noShowFeeKind },
+    cancellationRefund: {
+      windowMinutes: service.refundWindowMinutes,
+      latePercent: service.lateCancelRefundPercent,
+    },
+  });
+}
+
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** The stored JSON back as a policy; null when absent or not one we wrote. */

@@ -13,6 +13,7 @@ import {
 import type { Appointment, NewAppointment, Settings } from '../../preload/contract.js';
 import { findConflict, type StaffAvailabilityInput } from '../domain/availability.js';
 import { canReschedule, transition, type StatusAction } from '../domain/appointment-status.js';
+import { policyForService } from '../domain/payment-policy.js';
 import { MINUTE_MS, utcToLocalDate } from '../domain/time.js';
 import { ConflictError, NotFoundError, PolicyError, ValidationError } from '../errors.js';
 import type { CatalogService } from './catalog.js';
@@ -44,6 +45,8 @@ const appointmentColumns = [
   'cancelReason',
   'customerConfirmedAt',
   'manageTokenHash',
+  'depositAmount',
+  'paymentPolicy',
   'createdAt',
   'updatedAt',
 ] as const satisfies readonly (keyof AppointmentInsert)[];
@@ -293,6 +296,9 @@ export function createBookingService(core: Core, deps: BookingDeps) {
 
         const manageToken = secureRandomBytes(24).toString('base64url');
         const hold = details.hold === true;
+        // Frozen here, in the booking's own write: what the customer agreed to is stored with the
+        // slot, and editing the service later never rewrites it (domain/payment-policy.ts).
+        const policy = policyForService(service, service.priceAmount, service.currency);
         const inserted = insertAppointment.get({
           id: newId('apt'),
           staffId: placement.staffId,
@@ -311,6 +317,8 @@ export function createBookingService(core: Core, deps: BookingDeps) {
           cancelReason: null,
           customerConfirmedAt: null,
           manageTokenHash: hashManageToken(manageToken),
+          depositAmount: policy.deposit,
+          paymentPolicy: JSON.stringify(policy),
           createdAt: now,
           updatedAt: now,
         });
@@ -325,24 +333,25 @@ export function createBookingService(core: Core, deps: BookingDeps) {
         });
         const value: BookingResult = { appointment: toAppointment(inserted), manageToken };
         if (idempotencyKey) remember(db, 'appointments.create', idempotencyKey, hash, value, now);
+        // Announced inside the booking's own write, unlike other changes: the planner subscribed
+        // to this event (reminders.ts) then plans the confirmation and reminders in the same
+        // commit, so no crash can leave a booking without its messages. The token exists in plain
+        // form only now; the planner reads it while the event is delivered to put the manage link
+        // in the messages.
+        announcing = { appointmentId: inserted.id, token: manageToken };
+        try {
+          events.emit('appointments.changed', {
+            appointmentId: inserted.id,
+            status: inserted.status,
+            change: 'created',
+          });
+        } finally {
+          announcing = null;
+        }
         return { ...value, replayed: false };
       },
       { behavior: 'immediate' },
     );
-    if (!result.replayed) {
-      // The token exists in plain form only now: the planner, subscribed to this event, reads it
-      // while the event is delivered to put the manage link in the messages (reminders.ts).
-      announcing = { appointmentId: result.appointment.id, token: result.manageToken };
-      try {
-        events.emit('appointments.changed', {
-          appointmentId: result.appointment.id,
-          status: result.appointment.status,
-          change: 'created',
-        });
-      } finally {
-        announcing = null;
-      }
-    }
     return result;
   }
 

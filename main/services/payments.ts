@@ -20,9 +20,9 @@ import { findConflict } from '../domain/availability.js';
 import {
   balanceOf,
   describePolicy,
-  freezePolicy,
   needsSavedCard,
   parsePolicy,
+  policyForService,
   type Balance,
   type PaymentPolicy,
 } from '../domain/payment-policy.js';
@@ -133,26 +133,11 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     const appointment = bookings.row(appointmentId);
     const existing = parsePolicy(appointment.paymentPolicy);
     if (existing) return existing;
-    // The service's row, not getService(): this runs after every booking, on the hot path.
-    const service = catalog.serviceRow(appointment.serviceId);
-    const policy = freezePolicy({
-      priceAmount: appointment.priceAmount,
-      currency: appointment.currency,
-      deposit:
-        service.depositKind === 'fixed'
-          ? { kind: 'fixed', amount: service.depositValue }
-          : service.depositKind === 'percent'
-            ? { kind: 'percent', percent: service.depositValue }
-            : { kind: 'none' },
-      noShowFee:
-        service.noShowFeeKind === 'charge_card'
-          ? { kind: 'charge_card', maxAmount: service.noShowFeeAmount }
-          : { kind: service.noShowFeeKind },
-      cancellationRefund: {
-        windowMinutes: service.refundWindowMinutes,
-        latePercent: service.lateCancelRefundPercent,
-      },
-    });
+    const policy = policyForService(
+      catalog.serviceRow(appointment.serviceId),
+      appointment.priceAmount,
+      appointment.currency,
+    );
     db.update(appointments)
       .set({ paymentPolicy: JSON.stringify(policy), depositAmount: policy.deposit })
       .where(eq(appointments.id, appointmentId))
