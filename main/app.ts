@@ -1,5 +1,6 @@
 // The composition root: one place that builds the core from a database path and injected
 // clock/ids. Electron (main/index.ts), server mode (main/server.ts) and the tests all call it.
+import { startBackgroundCheckpoints } from '../db/checkpoints.js';
 import { closeDatabase, openDatabase, type Db } from '../db/open.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createHandlers } from './ipc/handlers.js';
@@ -59,6 +60,11 @@ export interface AppOptions {
   };
   /** Payments: the Stripe API's address (a fake in tests) and the reconciliation timer. */
   payments?: { stripeApi?: StripeApiAddress; timers?: Timers; reconcileIntervalMs?: number };
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside commits (db/checkpoints.ts). The
+   * hosts turn it on; in-process tests that open hundreds of apps leave it off.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddress: PublicAddress) {
@@ -143,6 +149,10 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const db = openDatabase(options.dbPath);
+  const checkpoints =
+    options.backgroundCheckpoints && options.dbPath !== ':memory:'
+      ? startBackgroundCheckpoints(db, options.dbPath, { log })
+      : null;
   const events = createEventBus((error) => log('event listener failed', error));
   const core: Core = {
     db,
@@ -248,6 +258,7 @@ export function createApp(options: AppOptions): App {
       void paymentReconciler.stop();
       email.close();
       live.close();
+      void checkpoints?.stop();
       closeDatabase(db);
     },
   };

@@ -34,7 +34,7 @@ function urlHost(host: string): string {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log =
     options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
-  const app = createApp({ ...options, log });
+  const app = createApp({ backgroundCheckpoints: true, ...options, log });
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const publicApi = createPublicApi(app, { ...options.publicApi, log });
   const adminApi = createAdminApi(app, { token: adminToken, log });

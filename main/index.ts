@@ -77,7 +77,11 @@ protocol.registerSchemesAsPrivileged([
 
 async function start(): Promise<void> {
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
-  core = createApp({ dbPath: join(electronApp.getPath('userData'), DATABASE_FILE), log });
+  core = createApp({
+    dbPath: join(electronApp.getPath('userData'), DATABASE_FILE),
+    log,
+    backgroundCheckpoints: true,
+  });
   const running = core;
   const publicApi = createPublicApi(running, { log });
   await publicApi.listen({ host: '0.0.0.0', port: PUBLIC_PORT });

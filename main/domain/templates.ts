@@ -92,8 +92,15 @@ export function validateTemplate(text: string): TemplateIssue[] {
 }
 
 /** "Tue 1 Dec, 09:00" on the business's wall clock. */
+// One booking's messages (confirmation, reminders, follow-ups, on each channel) all show the same
+// start; formatting through a zone costs far more than remembering the last answer.
+let lastStart: { start: number; timeZone: string; text: string } | null = null;
+
 export function formatStartLocal(start: number, timeZone: string): string {
-  return format(start, 'EEE d MMM, HH:mm', { in: tz(timeZone) });
+  if (lastStart?.start === start && lastStart.timeZone === timeZone) return lastStart.text;
+  const text = format(start, 'EEE d MMM, HH:mm', { in: tz(timeZone) });
+  lastStart = { start, timeZone, text };
+  return text;
 }
 
 type Values = Record<TemplatePlaceholder, string>;

@@ -208,7 +208,12 @@ export function createBookingService(core: Core, deps: BookingDeps) {
         firstReason ??= conflictMessages[conflict.reason];
         continue;
       }
-      const load = input.appointments.filter((a) => utcToLocalDate(a.start, zone) === day).length;
+      // The least busy member that day gets an "anyone" booking; with one candidate there is
+      // nothing to compare.
+      const load =
+        inputs.length === 1
+          ? 0
+          : input.appointments.filter((a) => utcToLocalDate(a.start, zone) === day).length;
       if (!best || load < best.load) best = { input, load };
     }
     if (!best) {

@@ -2,7 +2,7 @@
 // sent from the appointment as it stands then: a confirmation or "moved" email is cancelled by
 // any later change before it goes, so the current start and SEQUENCE are the ones it announces.
 // The planner bumps appointments.calendar_sequence on every move and on the cancel.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { appointments } from '../../db/schema.js';
 import { buildAppointmentInvite } from '../integrations/email/calendar.js';
 import type { CalendarAttachment } from '../integrations/email/email-sender.js';
@@ -29,6 +29,12 @@ export type InviteBuilder = (row: MessageRow) => CalendarAttachment | undefined;
 
 export function createInviteBuilder(deps: InviteDeps): InviteBuilder {
   const { db, clock } = deps.core;
+  // Prepared once: every booking's confirmation email asks.
+  const appointmentById = db
+    .select()
+    .from(appointments)
+    .where(eq(appointments.id, sql.placeholder('id')))
+    .prepare();
   return (row) => {
     if (row.channel !== 'email' || row.appointmentId === null) return undefined;
     let cancelled: boolean;
@@ -53,11 +59,7 @@ export function createInviteBuilder(deps: InviteDeps): InviteBuilder {
         throw new Error(`Unknown message kind ${String(never)}`);
       }
     }
-    const appointment = db
-      .select()
-      .from(appointments)
-      .where(eq(appointments.id, row.appointmentId))
-      .get();
+    const appointment = appointmentById.get({ id: row.appointmentId });
     if (!appointment) return undefined;
     const business = deps.settings.get();
     const service = deps.catalog.serviceRow(appointment.serviceId).name;
