@@ -40,7 +40,7 @@ import { createTemplateStore } from './services/message-templates.js';
 import { createSmsInbox } from './services/sms-inbox.js';
 import { createTemplatePreview } from './services/template-preview.js';
 import { createLiveSenders } from './services/live-senders.js';
-import { createInviteBuilder } from './services/calendar-invites.js';
+import { createInviteBuilder, type InviteBuilder } from './services/calendar-invites.js';
 
 export interface AppOptions {
   dbPath: string;
@@ -146,6 +146,15 @@ export interface App {
   close(): void;
 }
 
+/**
+ * The demo sender records the outbox row and nothing else, so an .ics is built only for an email
+ * that leaves: building one costs about 0.4 ms (ical-generator encodes each character on its own
+ * while folding lines), on the same thread that answers bookings.
+ */
+function onlyWhenEmailLeaves(leaves: () => boolean, invite: InviteBuilder): InviteBuilder {
+  return (row) => (leaves() ? invite(row) : undefined);
+}
+
 export function createApp(options: AppOptions): App {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const db = openDatabase(options.dbPath);
@@ -184,11 +193,10 @@ export function createApp(options: AppOptions): App {
     sms: options.messaging?.sms ?? live.sms,
     email,
     emailFrom,
-    invite: createInviteBuilder({
-      core,
-      ...services,
-      emailFrom: () => live.emailFrom() || emailFrom,
-    }),
+    invite: onlyWhenEmailLeaves(
+      () => options.messaging?.email !== undefined || live.modes().email !== 'demo',
+      createInviteBuilder({ core, ...services, emailFrom: () => live.emailFrom() || emailFrom }),
+    ),
     timers: options.messaging?.timers,
     retry: options.messaging?.retry,
     log,
