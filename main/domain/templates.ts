@@ -8,9 +8,8 @@
 //   2. cut the prose at a word boundary with "...", keeping the link lines whole (moved to the
 //      end) — the manage/rebook link is what lets a customer cancel instead of not turning up;
 //   3. last of all, drop the link lines too and cut what is left. A link is never cut in half.
-import { format } from 'date-fns';
-import { tz } from '@date-fns/tz';
 import type { MessageChannel, MessageKind } from './message-kinds.js';
+import { utcToWallClockMs } from './time.js';
 import { measureSms, type SmsSize } from './sms-segments.js';
 import { DEFAULT_TEMPLATES, type EmailTemplate } from './default-templates.js';
 
@@ -92,15 +91,34 @@ export function validateTemplate(text: string): TemplateIssue[] {
 }
 
 /** "Tue 1 Dec, 09:00" on the business's wall clock. */
-// One booking's messages (confirmation, reminders, follow-ups, on each channel) all show the same
-// start; formatting through a zone costs far more than remembering the last answer.
-let lastStart: { start: number; timeZone: string; text: string } | null = null;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * "Tue 1 Dec, 09:00" in the business's zone. The messages are written in English, so the names
+ * are spelled here rather than formatted through Intl: the zone arithmetic is time.ts's (exact
+ * across DST), and every planned message of every booking formats its start this way.
+ */
 export function formatStartLocal(start: number, timeZone: string): string {
-  if (lastStart?.start === start && lastStart.timeZone === timeZone) return lastStart.text;
-  const text = format(start, 'EEE d MMM, HH:mm', { in: tz(timeZone) });
-  lastStart = { start, timeZone, text };
-  return text;
+  const wall = new Date(utcToWallClockMs(start, timeZone));
+  return (
+    `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]}, ` +
+    `${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}`
+  );
 }
 
 type Values = Record<TemplatePlaceholder, string>;

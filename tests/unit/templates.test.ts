@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { format } from 'date-fns';
+import { tz } from '@date-fns/tz';
 import {
   DEFAULT_TEMPLATES,
   SMS_MAX_SEGMENTS,
@@ -63,6 +65,26 @@ describe('templates', () => {
   it('formats the start on the business wall clock', () => {
     expect(formatStartLocal(DATA.start, 'Europe/London')).toBe('Tue 1 Dec, 09:00');
     expect(formatStartLocal(DATA.start, 'America/New_York')).toBe('Tue 1 Dec, 04:00');
+  });
+
+  it('formats any instant as date-fns does in that zone, across DST changes', () => {
+    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata'];
+    fc.assert(
+      fc.property(
+        // 2000–2040, to the minute: every DST change of those years in those zones included.
+        fc.integer({ min: 946_684_800_000 / 60_000, max: 2_209_075_200_000 / 60_000 }),
+        fc.constantFrom(...zones),
+        (minute, zone) => {
+          const ms = minute * 60_000;
+          expect(formatStartLocal(ms, zone)).toBe(format(ms, 'EEE d MMM, HH:mm', { in: tz(zone) }));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // The second 01:30 of London's fall-back night is still 01:30 on the wall.
+    expect(formatStartLocal(Date.UTC(2026, 9, 25, 1, 30), 'Europe/London')).toBe(
+      'Sun 25 Oct, 01:30',
+    );
   });
 
   it('names an unknown placeholder and lists the allowed ones', () => {
