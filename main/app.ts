@@ -40,6 +40,7 @@ import { createTemplateStore } from './services/message-templates.js';
 import { createSmsInbox } from './services/sms-inbox.js';
 import { createTemplatePreview } from './services/template-preview.js';
 import { createLiveSenders } from './services/live-senders.js';
+import { createGroupCommit } from './services/group-commit.js';
 import { createInviteBuilder, type InviteBuilder } from './services/calendar-invites.js';
 
 export interface AppOptions {
@@ -127,6 +128,8 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
     customerMerge: createCustomerMerge(core, customers),
     customerCsv: createCustomerCsv(core, settings),
     publicAddress,
+    /** Bookings arriving together share one commit (the public API's booking writes). */
+    groupCommit: createGroupCommit(core.db),
   };
 }
 

@@ -140,19 +140,21 @@ export function bookingRoutes(app: App): AnyRoute[] {
         const key = idempotencyKeyOf(request);
         let made;
         try {
-          made = services.bookings.create({
-            // A service with a deposit is held unpaid until checkout (services/payments.ts).
-            hold: services.payments.depositFor(body.service_id) > 0,
-            serviceId: body.service_id,
-            staffId: body.staff_id,
-            start: instantOf(body.start),
-            customer: body.customer,
-            note: body.note,
-            smsConsent: body.sms_consent,
-            idempotencyKey: key,
-            source: sourceOf(request),
-            actor: 'customer',
-          });
+          made = await services.groupCommit.run(() =>
+            services.bookings.create({
+              // A service with a deposit is held unpaid until checkout (services/payments.ts).
+              hold: services.payments.depositFor(body.service_id) > 0,
+              serviceId: body.service_id,
+              staffId: body.staff_id,
+              start: instantOf(body.start),
+              customer: body.customer,
+              note: body.note,
+              smsConsent: body.sms_consent,
+              idempotencyKey: key,
+              source: sourceOf(request),
+              actor: 'customer',
+            }),
+          );
         } catch (error) {
           throw asBadInput(error);
         }
