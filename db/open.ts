@@ -73,6 +73,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     client.pragma('synchronous = NORMAL');
     client.pragma('foreign_keys = ON');
     client.pragma('busy_timeout = 5000');
+    // Savepoints (a booking inside a group commit, its messages inside the booking) journal every
+    // page they touch first; in memory rather than in a temporary file.
+    client.pragma('temp_store = MEMORY');
     const db = drizzle({ client, schema });
     migrate(db, { migrationsFolder: folder });
     client.pragma(`user_version = ${codeVersion}`);
