@@ -23,36 +23,9 @@ export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 export const MINUTES_PER_DAY = 1440;
 
-function exactOffsetMsAt(timeZone: string, ms: number): number {
-  return Math.round(tzOffset(timeZone, new Date(ms)) * MINUTE_MS);
-}
-
-// Asking the runtime for an offset formats a date through Intl, a few microseconds each; a
-// booking asks dozens of times (placement, messages, serializers) about the same few hours. An
-// hour whose first and last millisecond have the same offset has that offset throughout (no zone
-// changes its offset twice within an hour), so it is remembered; an hour with a transition in it
-// is always asked exactly.
-const OFFSET_BUCKET_MS = HOUR_MS;
-const OFFSET_MEMO_LIMIT = 100_000;
-const TRANSITION = Number.NaN;
-const offsetMemo = new Map<string, Map<number, number>>();
-
 /** Offset in effect at an instant, in whole milliseconds (historic offsets carry seconds). */
 function offsetMsAt(timeZone: string, ms: number): number {
-  let memo = offsetMemo.get(timeZone);
-  if (!memo) {
-    memo = new Map();
-    offsetMemo.set(timeZone, memo);
-  }
-  const bucket = Math.floor(ms / OFFSET_BUCKET_MS);
-  const known = memo.get(bucket);
-  if (known !== undefined && !Number.isNaN(known)) return known;
-  if (known !== undefined) return exactOffsetMsAt(timeZone, ms);
-  const first = exactOffsetMsAt(timeZone, bucket * OFFSET_BUCKET_MS);
-  const last = exactOffsetMsAt(timeZone, (bucket + 1) * OFFSET_BUCKET_MS - 1);
-  if (memo.size >= OFFSET_MEMO_LIMIT) memo.clear();
-  memo.set(bucket, first === last ? first : TRANSITION);
-  return first === last ? first : exactOffsetMsAt(timeZone, ms);
+  return Math.round(tzOffset(timeZone, new Date(ms)) * MINUTE_MS);
 }
 
 // Zones found valid once stay valid: the tz database cannot change under a running process.
@@ -62,7 +35,7 @@ const validZones = new Set<string>();
 export function isValidTimeZone(timeZone: string): boolean {
   if (validZones.has(timeZone)) return true;
   const valid =
-    typeof timeZone === 'string' && timeZone !== '' && !Number.isNaN(exactOffsetMsAt(timeZone, 0));
+    typeof timeZone === 'string' && timeZone !== '' && !Number.isNaN(offsetMsAt(timeZone, 0));
   if (valid) validZones.add(timeZone);
   return valid;
 }
@@ -145,13 +118,15 @@ export function localDaysBetween(from: string, to: string): number {
 /** UTC offset in minutes at an instant (e.g. 330 for Asia/Kolkata, -240 for New York in summer). */
 export function offsetMinutesAt(ms: number, timeZone: string): number {
   assertTimeZone(timeZone);
-  return offsetMsAt(timeZone, ms) / MINUTE_MS;
+  return memoisedOffsetMsAt(timeZone, ms) / MINUTE_MS;
 }
 
 /** The wall-clock reading at an instant, as wall-clock ms. */
 export function utcToWallClockMs(ms: number, timeZone: string): number {
+  // Memoised: placing a booking, planning its messages and answering it ask about the same
+  // hours dozens of times, and each direct probe is an Intl call.
   assertTimeZone(timeZone);
-  return ms + offsetMsAt(timeZone, ms);
+  return ms + memoisedOffsetMsAt(timeZone, ms);
 }
 
 export function utcToLocalDate(ms: number, timeZone: string): string {
