@@ -26,6 +26,12 @@ export interface PublicApiOptions {
   log: (message: string, error?: unknown) => void;
   /** Booking writes (POST/PATCH/DELETE /api/bookings…) allowed per client; default 30 a minute. */
   bookingWriteLimit?: RateLimit;
+  /**
+   * Reverse proxies / tunnels in front of this listener (addresses or CIDR ranges). A request
+   * from one of them is counted under the client its X-Forwarded-For names; from anyone else the
+   * header is ignored, so a customer cannot pick the address their rate limit is kept under.
+   */
+  trustProxy?: readonly string[];
   /** Log one line per request (method, route pattern, status, time) through `log`. */
   logRequests?: boolean;
 }
@@ -77,6 +83,7 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
     bodyLimit: 64 * 1024,
     logger: false,
     forceCloseConnections: true,
+    trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
     frameworkErrors: frameworkErrorReply,
     clientErrorHandler: clientErrorReply,
   });
