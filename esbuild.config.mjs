@@ -41,7 +41,8 @@ export async function buildMain() {
       outfile: join(outdir, 'index.js'),
     }),
     // The Electron window's preload runs sandboxed, where require() knows only 'electron': the
-    // contract (and zod) it checks names against must be bundled into this one CommonJS file.
+    // names it checks against (preload/contract-names.ts, not the contract and zod) are bundled
+    // into this one small CommonJS file.
     build({
       entryPoints: [join(root, 'preload/electron.ts')],
       outfile: join(outdir, 'preload.cjs'),

@@ -1,12 +1,14 @@
-// `npm run serve -- [--demo] [--db FILE] [--host H] [--port N] [--admin-port N]`
+// `npm run serve -- [--demo] [--db FILE] [--host H] [--port N] [--admin-port N] [--trust-proxy …]`
 // Runs BookingSync under plain Node: the public listener and the receptionist's listener on
 // loopback. Prints exactly two ready lines; a bad flag or a busy port is one line and exit 2.
 import { parseArgs } from 'node:util';
 import { DatabaseTooNewError } from '../db/open.js';
+import { parseTrustedProxies } from './http/hardening.js';
 import { startHost, type RunningHost } from './host.js';
 import { defaultDatabasePath } from './paths.js';
 
-const usage = 'usage: npm run serve -- [--demo] [--db FILE] [--host H] [--port N] [--admin-port N]';
+const usage =
+  'usage: npm run serve -- [--demo] [--db FILE] [--host H] [--port N] [--admin-port N] [--trust-proxy ADDR[,ADDR…]]';
 
 function fail(message: string): never {
   process.stderr.write(`bookingsync: ${message}\n`);
@@ -30,6 +32,7 @@ function readFlags() {
         host: { type: 'string', default: '0.0.0.0' },
         port: { type: 'string' },
         'admin-port': { type: 'string' },
+        'trust-proxy': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -45,6 +48,8 @@ function readFlags() {
       host: values.host,
       port: port(values.port, '--port', 8787),
       adminPort: port(values['admin-port'], '--admin-port', 8788),
+      trustProxy:
+        values['trust-proxy'] === undefined ? [] : parseTrustedProxies(values['trust-proxy']),
     };
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
@@ -71,7 +76,10 @@ async function main(): Promise<void> {
   const flags = readFlags();
   let running: RunningHost;
   try {
-    running = await startHost({ ...flags, publicApi: { logRequests: true } });
+    running = await startHost({
+      ...flags,
+      publicApi: { logRequests: true, trustProxy: flags.trustProxy },
+    });
   } catch (error) {
     fail(describeStartError(error, flags));
   }

@@ -837,10 +837,5 @@ export const events = {
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-export function isChannel(value: string): value is Channel {
-  return Object.hasOwn(channels, value);
-}
-
-export function isEventName(value: string): value is EventName {
-  return Object.hasOwn(events, value);
-}
+// One check for every side: the Electron preload imports contract-names.ts directly (no zod).
+export { isChannel, isEventName } from './contract-names.js';

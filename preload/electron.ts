@@ -1,18 +1,18 @@
 // The Electron window's preload: what preload/browser.ts is to a browser tab on the admin
 // listener. It runs sandboxed (only `electron` can be required, so esbuild bundles the contract's
-// names in: dist/preload.cjs) and exposes one narrow API on `window.bookingSync` through
+// names in — the names alone, from contract-names.ts: dist/preload.cjs) and exposes one narrow API on `window.bookingSync` through
 // contextBridge: invoke a contract channel, subscribe to contract events. Anything else the page
 // asks for is refused here, and main/index.ts checks the sender and validates the input again.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  isChannel,
-  isEventName,
-  type Channel,
-  type ChannelInput,
-  type ChannelOutput,
-  type Envelope,
-  type EventName,
-  type EventPayload,
+// Types only from the contract: its schemas (and zod) would make this file ~460 KB.
+import { isChannel, isEventName } from './contract-names.js';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  Envelope,
+  EventName,
+  EventPayload,
 } from './contract.js';
 import { EVENT_IPC, RPC_IPC } from './ipc-names.js';
 

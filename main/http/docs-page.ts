@@ -77,14 +77,16 @@ function operation(method: string, path: string, op: OpenApiOperation): string {
         )
         .join('')}</table>`
     : '';
-  const body = op.requestBody
-    ? `<h4>Body${op.requestBody.required ? '' : ' (optional)'} — JSON</h4>${fields(
-        op.requestBody.content['application/json'].schema,
-      )}`
-    : '';
+  const [bodyType, bodyContent] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
+  const body =
+    op.requestBody && bodyContent
+      ? `<h4>Body${op.requestBody.required ? '' : ' (optional)'} — ${
+          bodyType === 'application/json' ? 'JSON' : escape(bodyType ?? '')
+        }</h4>${fields(bodyContent.schema)}`
+      : '';
   const responses = Object.entries(op.responses)
     .map(([status, r]) => {
-      const schema = r.content?.['application/json'].schema;
+      const schema = r.content?.['application/json']?.schema;
       const headers = Object.entries(r.headers ?? {})
         .map(([name, h]) => `<p>Header ${code(name)}: ${escape(h.description)}</p>`)
         .join('');

@@ -1,7 +1,7 @@
 // /docs/openapi.json, written from the route descriptions and the very zod schemas the handlers
 // parse with (zod 4's own z.toJSONSchema), so the reference cannot say anything the code does not do.
 import { z } from 'zod';
-import type { AnyRoute } from './route-spec.js';
+import type { RouteDoc } from './route-spec.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -19,13 +19,13 @@ export interface OpenApiOperation {
   description?: string;
   tags: string[];
   parameters: OpenApiParameter[];
-  requestBody?: { required: boolean; content: { 'application/json': { schema: JsonSchema } } };
+  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
   responses: Record<
     string,
     {
       description: string;
       headers?: Record<string, { description: string; schema: JsonSchema }>;
-      content?: { 'application/json': { schema: JsonSchema } };
+      content?: Record<string, { schema?: JsonSchema }>;
     }
   >;
   security?: Record<string, string[]>[];
@@ -79,14 +79,14 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): O
   });
 }
 
-function operationOf(route: AnyRoute): OpenApiOperation {
+function operationOf(route: RouteDoc): OpenApiOperation {
   const parameters = [
     ...parametersOf(route.params, 'path'),
     ...parametersOf(route.query, 'query'),
     ...(route.headers ?? []).map((h) => ({
       name: h.name,
       in: 'header' as const,
-      required: false,
+      required: h.required ?? false,
       description: h.description,
       schema: jsonSchema(h.schema, 'input'),
     })),
@@ -106,8 +106,16 @@ function operationOf(route: AnyRoute): OpenApiOperation {
           }
         : {}),
       ...(response.schema
-        ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } }
-        : {}),
+        ? {
+            content: {
+              [response.mediaType ?? 'application/json']: {
+                schema: jsonSchema(response.schema, 'output'),
+              },
+            },
+          }
+        : response.mediaType
+          ? { content: { [response.mediaType]: {} } }
+          : {}),
     };
   }
   return {
@@ -120,7 +128,11 @@ function operationOf(route: AnyRoute): OpenApiOperation {
       ? {
           requestBody: {
             required: !route.body.safeParse(undefined).success,
-            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            content: {
+              [route.bodyMediaType ?? 'application/json']: {
+                schema: jsonSchema(route.body, 'input'),
+              },
+            },
           },
         }
       : {}),
@@ -129,7 +141,7 @@ function operationOf(route: AnyRoute): OpenApiOperation {
   };
 }
 
-export function openApiDocument(routes: AnyRoute[]): OpenApiDocument {
+export function openApiDocument(routes: readonly RouteDoc[]): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(route);

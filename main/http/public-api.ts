@@ -20,12 +20,19 @@ import { catalogRoutes } from './routes-catalog.js';
 import { customerRoutes } from './routes-customers.js';
 import { paymentRoutes } from './routes-payments.js';
 import { widgetRoutes } from './routes-widget.js';
-import { twilioWebhookRoute } from './webhook-twilio.js';
+import { stripeWebhook } from './webhook-stripe.js';
+import { twilioSmsWebhook, twilioWebhookRoute } from './webhook-twilio.js';
 
 export interface PublicApiOptions {
   log: (message: string, error?: unknown) => void;
   /** Booking writes (POST/PATCH/DELETE /api/bookings…) allowed per client; default 30 a minute. */
   bookingWriteLimit?: RateLimit;
+  /**
+   * Reverse proxies / tunnels in front of this listener (addresses or CIDR ranges). A request
+   * from one of them is counted under the client its X-Forwarded-For names; from anyone else the
+   * header is ignored, so a customer cannot pick the address their rate limit is kept under.
+   */
+  trustProxy?: readonly string[];
   /** Log one line per request (method, route pattern, status, time) through `log`. */
   logRequests?: boolean;
 }
@@ -77,6 +84,7 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
     bodyLimit: 64 * 1024,
     logger: false,
     forceCloseConnections: true,
+    trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
     frameworkErrors: frameworkErrorReply,
     clientErrorHandler: clientErrorReply,
   });
@@ -92,7 +100,8 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
   paymentRoutes(server, app);
   twilioWebhookRoute(server, app);
 
-  const document = openApiDocument(routes);
+  // The webhooks register themselves (their own body parsers) but are documented all the same.
+  const document = openApiDocument([...routes, twilioSmsWebhook, stripeWebhook]);
   const page = renderDocsPage(document);
   server.get('/docs/openapi.json', async () => document);
   server.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));

@@ -145,9 +145,19 @@ export const manageTokenParams = z.object({
   manage_token: z.string().meta({ description: 'From the answer that created the booking' }),
 });
 
+/** In a move: whoever performs the service and is free at the new time. */
+export const ANY_STAFF = 'any';
+
 export const rescheduleRequest = z.strictObject({
   start: instantInput,
-  staff_id: id.optional().meta({ description: 'Omitted: stay with the same staff member' }),
+  staff_id: z
+    .union([z.literal(ANY_STAFF), id])
+    .optional()
+    .meta({
+      description:
+        'Omitted: stay with the same staff member. "any": anyone who performs the service and ' +
+        'is free then (the same person when they are). An id: that staff member.',
+    }),
 });
 
 export const cancelRequest = z

@@ -10,6 +10,8 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
+  /** What the body is when it is not JSON, e.g. a webhook's TwiML; documented without a schema. */
+  mediaType?: string;
   /** Response headers worth documenting, e.g. Retry-After on 429. */
   headers?: Record<string, string>;
 }
@@ -17,6 +19,8 @@ export interface ResponseSpec {
 export interface HeaderSpec {
   name: string;
   description: string;
+  /** Documented as required (a webhook's signature); optional unless said. */
+  required?: boolean;
   schema: z.ZodType;
 }
 
@@ -43,7 +47,12 @@ export interface RouteAnswer {
   headers?: Record<string, string>;
 }
 
-export interface RouteSpec<
+/**
+ * What /docs says about a route. Routes that take JSON are mounted from a RouteSpec; a provider's
+ * webhook (a form or raw signed bytes, its own parser) registers itself but still reads its path
+ * and schemas from one of these, so it is documented from what its handler uses.
+ */
+export interface RouteDoc<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
@@ -59,8 +68,17 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /** How the body is sent; JSON unless said otherwise. */
+  bodyMediaType?: 'application/json' | 'application/x-www-form-urlencoded';
   headers?: HeaderSpec[];
   responses: Record<number, ResponseSpec>;
+}
+
+export interface RouteSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> extends RouteDoc<P, Q, B> {
   handle(
     input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>,
   ): RouteAnswer | Promise<RouteAnswer>;

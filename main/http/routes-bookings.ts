@@ -8,6 +8,7 @@ import type { App } from '../app.js';
 import { MINUTE_MS, formatInstantInZone } from '../domain/time.js';
 import { AppError, NotFoundError, ValidationError } from '../errors.js';
 import {
+  ANY_STAFF,
   bookingCreated,
   bookingRequest,
   bookingResponse,
@@ -202,16 +203,23 @@ export function bookingRoutes(app: App): AnyRoute[] {
       responses: {
         200: { description: 'Moved', schema: bookingResponse },
         ...tokenResponses,
-        409: failure('The new time is not free'),
-        422: failure('Bad input, past the cut-off, or the booking can no longer be moved (POLICY)'),
+        409: failure('The new time is not free (for the staff member asked for, or for anyone)'),
+        422: failure(
+          'Bad input (a staff member who does not perform the service), past the cut-off, or the booking can no longer be moved (POLICY)',
+        ),
         429: rateLimited,
       },
       handle: ({ params, body }) => {
         const current = bookingOf(params.manage_token);
         let moved;
         try {
+          const anyStaff = body.staff_id === ANY_STAFF;
           moved = services.bookings.reschedule(
-            { id: current.id, start: instantOf(body.start), staffId: body.staff_id },
+            {
+              id: current.id,
+              start: instantOf(body.start),
+              ...(anyStaff ? { anyStaff } : { staffId: body.staff_id }),
+            },
             'customer',
           );
         } catch (error) {

@@ -7,6 +7,11 @@ import { formatMoney } from '../domain/payment-policy.js';
 import { formatInstantInZone } from '../domain/time.js';
 import { WebhookSignatureError } from '../integrations/payments/payment-provider.js';
 import type { CheckoutOutcome } from '../services/payments.js';
+import {
+  STRIPE_SIGNATURE_HEADER,
+  stripeWebhook,
+  type StripeWebhookAnswer,
+} from './webhook-stripe.js';
 
 /** Checkout Session ids as Stripe and the demo provider make them. */
 // Stripe's ids are letters, digits and underscores; the demo provider's carry our own random ids,
@@ -97,15 +102,16 @@ export function paymentRoutes(server: FastifyInstance, app: App): void {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
       done(null, body);
     });
-    scope.post('/webhooks/stripe', async (request, reply) => {
+    scope.post(stripeWebhook.path, async (request, reply) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const signature = request.headers['stripe-signature'];
+      const signature = request.headers[STRIPE_SIGNATURE_HEADER.toLowerCase()];
       try {
         const result = await payments.handleWebhook(
           raw,
           typeof signature === 'string' ? signature : undefined,
         );
-        return reply.status(200).send({ received: true, duplicate: result.duplicate });
+        const answer: StripeWebhookAnswer = { received: true, duplicate: result.duplicate };
+        return reply.status(200).send(answer);
       } catch (error) {
         if (error instanceof WebhookSignatureError) {
           return reply.status(400).send({

@@ -360,11 +360,46 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     return result;
   }
 
+  /**
+   * Who may take a moved appointment: its own staff member when none is named, the one named, or
+   * with `anyStaff` whoever performs the service and is free — the same person first, so a
+   * customer is moved away from them only when they are busy at the new time.
+   */
+  function placeMove(
+    current: AppointmentRow,
+    input: { staffId?: string | undefined; anyStaff?: boolean | undefined },
+    span: Omit<Placement, 'staffId'>,
+    now: number,
+    zone: string,
+  ): Placement {
+    if (input.anyStaff && input.staffId !== undefined) {
+      throw ValidationError.field('staffId', 'name one staff member or ask for anyone, not both');
+    }
+    if (!input.anyStaff) {
+      const staffIds =
+        input.staffId === undefined
+          ? [current.staffId]
+          : candidatesFor(current.serviceId, input.staffId);
+      return place(staffIds, span, now, zone, current.id);
+    }
+    const everyone = candidatesFor(current.serviceId, undefined);
+    if (everyone.includes(current.staffId)) {
+      try {
+        return place([current.staffId], span, now, zone, current.id);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    return place(everyone, span, now, zone, current.id);
+  }
+
   function reschedule(
     input: {
       id: string;
       start: number;
       staffId?: string | undefined;
+      /** Any staff member who performs the service may take it (the public manage link's "anyone"). */
+      anyStaff?: boolean | undefined;
       durationMinutes?: number | undefined;
     },
     actor: ActorKind,
@@ -391,6 +426,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
         // staff stay, so it may be one already under way and needs no "rescheduled" message.
         const lengthOnly =
           input.start === current.startAt &&
+          !input.anyStaff &&
           (input.staffId === undefined || input.staffId === current.staffId) &&
           length !== oldLength;
         if (!lengthOnly) assertWithinBookingWindow(input.start, actor, now, rules);
@@ -404,11 +440,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
           bufferBeforeMinutes: current.bufferBeforeMinutes,
           bufferAfterMinutes: current.bufferAfterMinutes,
         };
-        const staffIds =
-          input.staffId === undefined
-            ? [current.staffId]
-            : candidatesFor(current.serviceId, input.staffId);
-        const placement = place(staffIds, span, now, rules.timeZone, current.id);
+        const placement = placeMove(current, input, span, now, rules.timeZone);
         const next = db
           .update(appointments)
           .set({

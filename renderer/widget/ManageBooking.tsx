@@ -58,8 +58,11 @@ function ManageLoaded(props: {
   const [mode, setMode] = useState<Mode>('view');
   const [busy, setBusy] = useState(false);
   const [acted, setActed] = useState(false);
+  // Moving keeps the person unless the customer asks for anyone who does the service.
+  const [anyone, setAnyone] = useState(false);
+  const staff = anyone ? undefined : b.staff_id;
   // The business's zone comes with availability; the same answer feeds rescheduling.
-  const availability = useAvailability(b.service_id, b.staff_id);
+  const availability = useAvailability(b.service_id, staff);
   const zone = availability.data?.timezone;
   const when = (iso: string) => (zone ? formatWhen(iso, zone) : iso);
   const cancelled = b.status === 'cancelled';
@@ -73,13 +76,15 @@ function ManageLoaded(props: {
   async function move(slot: Slot) {
     setBusy(true);
     const fresh = await availability.reload();
-    if (fresh && !stillFree(fresh, slot, b.staff_id)) {
+    if (fresh && !stillFree(fresh, slot, staff)) {
       setBusy(false);
       return setLive({ text: labels.taken, tone: 'error', code: 'CONFLICT' });
     }
+    // "any" rather than the slot's person: whoever is still free then takes it (the same
+    // person first), as when booking with anyone.
     const answer = await api.reschedule(props.token, {
       start: slot.start,
-      staff_id: slot.staff_id,
+      staff_id: anyone ? 'any' : slot.staff_id,
     });
     setBusy(false);
     if (!answer.ok) {
@@ -157,6 +162,26 @@ function ManageLoaded(props: {
       ) : null}
       {!cancelled && mode === 'reschedule' ? (
         <>
+          <div class="days" role="group" aria-label={labels.chooseStaff} data-testid="move-staff">
+            <button
+              type="button"
+              aria-pressed={!anyone}
+              data-testid="move-with"
+              data-choice="same"
+              onClick={() => setAnyone(false)}
+            >
+              {fill(labels.moveWith, { name: b.staff_name })}
+            </button>
+            <button
+              type="button"
+              aria-pressed={anyone}
+              data-testid="move-with"
+              data-choice="any"
+              onClick={() => setAnyone(true)}
+            >
+              {labels.anyone}
+            </button>
+          </div>
           {availability.data ? (
             <SlotPicker
               data={availability.data}

@@ -168,6 +168,7 @@ export function createApi(base: string) {
       ),
     booking: (token: string) =>
       request<{ booking: Booking }>('GET', `/api/bookings/${encodeURIComponent(token)}`),
+    /** staff_id "any": whoever does the service and is free then; omitted: the same person. */
     reschedule: (token: string, body: { start: string; staff_id?: string }) =>
       request<{ booking: Booking }>('PATCH', `/api/bookings/${encodeURIComponent(token)}`, body),
     cancel: (token: string) =>

@@ -31,6 +31,7 @@ export const defaultLabels = {
   retry: 'Try again',
   manageTitle: 'Your booking',
   reschedule: 'Move to another time',
+  moveWith: 'With {name}',
   cancel: 'Cancel booking',
   cancelConfirm: 'Yes, cancel it',
   keep: 'Keep it',

@@ -135,6 +135,49 @@ describe('the staff screen in a browser', () => {
     expect(await demo.rpc('hours.get', { staffId: maya.id })).toEqual([]);
   }, 60_000);
 
+  it('shows times 24-hour and dates day first on an American-English computer too', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+      timezoneId: 'America/New_York',
+    });
+    try {
+      const american = await context.newPage();
+      const desk = new StaffPage(american);
+      await desk.open(demo.host.adminUrl);
+      const [first] = await demo.rpc('staff.list', {});
+      if (!first) throw new Error('the demo has no staff');
+      await desk.select(first.name);
+      const start = american.getByTestId('hours-start').first();
+      expect(await start.inputValue()).toMatch(/^\d{2}:\d{2}$/);
+      await start.fill('5:30 pm');
+      await start.press('Tab');
+      expect(await start.inputValue()).toBe('17:30');
+      const from = american.getByTestId('timeoff-start-date');
+      await from.fill('4/8/2027');
+      await from.press('Tab');
+      // Day first, as the desk writes dates: the 4th of August, not April the 8th.
+      expect(await from.inputValue()).toBe('Wed 4 Aug 2027');
+      await screenshot(american, 'staff-04-en-us-entries');
+
+      // What cannot be read is named at its field, and nothing is sent.
+      const before = await demo.rpc('hours.get', { staffId: first.id });
+      await start.fill('noon');
+      await american.getByTestId('hours-save').click();
+      await expect
+        .poll(() => desk.fieldError('hours', 'intervals.0.startMinute').textContent())
+        .toMatch(/not a time/);
+      await from.fill('31/02/2027');
+      await american.getByTestId('timeoff-add').click();
+      await expect
+        .poll(() => desk.fieldError('timeoff', 'startAt').textContent())
+        .toMatch(/not a date/);
+      expect(await demo.rpc('hours.get', { staffId: first.id })).toEqual(before);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('saves a split Tuesday and adds and removes time off', async () => {
     const maya = (await demo.rpc('staff.list', {})).find((s) => s.name === 'Maya Quinn');
     if (!maya) throw new Error('Maya is missing');

@@ -265,6 +265,46 @@ describe('the booking widget on another site', () => {
     expect(Date.parse(booking.start)).toBeGreaterThan(Date.parse(start));
   });
 
+  it('moves a booking to a time only someone else has free, when the customer asks for anyone', async () => {
+    type Days = { days: { date: string; slots: { start: string }[] }[] };
+    const [mine, other] = service.staff_ids as [string, string];
+    const freeFor = async (staffId: string) =>
+      (
+        await call<Days>(
+          `${host.publicUrl}/api/availability?service_id=${service.id}&staff_id=${staffId}&days_ahead=14`,
+        )
+      ).body.days.slice(2);
+    const [myDays, otherDays] = await Promise.all([freeFor(mine), freeFor(other)]);
+    const myStarts = new Set(myDays.flatMap((d) => d.slots.map((s) => s.start)));
+    // A time the booking's own person is busy at and the other is free at.
+    const targetDay = otherDays.find((d) => d.slots.some((s) => !myStarts.has(s.start)))!;
+    const target = targetDay.slots.find((s) => !myStarts.has(s.start))!.start;
+    const made = await call<{ manage_token: string }>(`${host.publicUrl}/api/bookings`, {
+      method: 'POST',
+      body: {
+        service_id: service.id,
+        staff_id: mine,
+        start: [...myStarts].at(-1),
+        customer: { name: 'Anyone Mover', email: 'mover@example.com' },
+      },
+    });
+    expect(made.status).toBe(201);
+
+    const page = await newVisitor(desktop);
+    const manage = new ManagePage(page);
+    await manage.open(`${host.publicUrl}/book/manage/${made.body.manage_token}`);
+    await manage.startReschedule();
+    await manage.moveWith('any');
+    await manage.chooseDay(targetDay.date);
+    await manage.slotAt(target).waitFor();
+    await screenshot(page, 'widget-17-manage-move-anyone');
+    await manage.slotAt(target).click();
+    await manage.live('MOVED').waitFor();
+    const moved = await bookingByToken(made.body.manage_token);
+    expect(moved.start).toBe(target);
+    expect(moved.staff_id).not.toBe(mine);
+  });
+
   it('shows the cancellation cut-off refusal in plain words and leaves the booking as it was', async () => {
     const availability = await call<{ days: { slots: { start: string; staff_id: string }[] }[] }>(
       `${host.publicUrl}/api/availability?service_id=${service.id}&days_ahead=14`,

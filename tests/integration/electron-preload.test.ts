@@ -59,6 +59,13 @@ describe('the Electron preload, as bundled', () => {
     api = preload.exposed.get('bookingSync') as Exposed;
   });
 
+  it('carries the names only: no zod, no schemas, a few kilobytes', () => {
+    const source = readFileSync(join(repoRoot, 'dist', 'preload.cjs'), 'utf8');
+    // Was about 460 KB with the whole contract bundled in; now about 2 KB.
+    expect(source.length).toBeLessThan(16 * 1024);
+    expect(source).not.toMatch(/ZodError|_zod|safeParse/);
+  });
+
   it('needs nothing but electron and exposes one API with invoke and subscribe', () => {
     expect([...preload.exposed.keys()]).toEqual(['bookingSync']);
     expect(Object.keys(api).sort()).toEqual(['invoke', 'subscribe']);

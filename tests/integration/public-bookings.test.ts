@@ -274,6 +274,92 @@ describe('/api/bookings/{manage_token}', () => {
     expect(history.at(-1)).toMatchObject({ kind: 'rescheduled', actor: 'customer' });
   });
 
+  describe('moving to another staff member', () => {
+    const move = (token: string, body: Record<string, unknown>) =>
+      call<{ booking: Booking } & Failure>(`${server.url}/api/bookings/${token}`, {
+        method: 'PATCH',
+        body,
+      });
+    const elevenOnTheSecond = '2026-12-02T11:00:00+00:00';
+
+    it('with staff_id "any", takes whoever performs the service and is free, the same person first', async () => {
+      const jane = await book();
+      await book({ start: elevenOnTheSecond, customer: { name: 'Sam', email: 'sam@example.com' } });
+
+      // Alice is busy at eleven; Bob is free and performs a Cut.
+      const moved = await move(jane.manage_token, { start: elevenOnTheSecond, staff_id: 'any' });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect(moved.body.booking).toMatchObject({
+        start: elevenOnTheSecond,
+        staff_id: server.bob,
+        staff_name: 'Bob',
+      });
+      // Where Bob is free too, Jane stays with him rather than being handed on again.
+      const again = await move(jane.manage_token, {
+        start: '2026-12-03T15:00:00+00:00',
+        staff_id: 'any',
+      });
+      expect(again.body.booking.staff_id).toBe(server.bob);
+      const history = server.host.app.services.bookings.history(jane.booking.id);
+      expect(history.at(-2)).toMatchObject({
+        kind: 'rescheduled',
+        actor: 'customer',
+        fromStaffId: server.alice,
+        toStaffId: server.bob,
+      });
+      // Without staff_id the booking keeps its person: Alice's time at eleven is not offered.
+      const fresh = await book({ start: '2026-12-04T09:00:00+00:00' });
+      const kept = await move(fresh.manage_token, { start: elevenOnTheSecond });
+      expect(kept.status).toBe(409);
+    });
+
+    it('answers 409 when the time is taken for everyone, or for the person asked for', async () => {
+      const jane = await book();
+      const ten = '2026-12-03T10:00:00+00:00';
+      await book({ start: ten, customer: { name: 'Sam', email: 'sam@example.com' } });
+      await book({
+        start: ten,
+        staff_id: server.bob,
+        customer: { name: 'Pat', email: 'pat@example.com' },
+      });
+      for (const staff_id of ['any', server.bob]) {
+        const refused = await move(jane.manage_token, { start: ten, staff_id });
+        expect(refused.status, staff_id).toBe(409);
+        expect(refused.body.error.code).toBe('CONFLICT');
+      }
+      const view = await call<{ booking: Booking }>(
+        `${server.url}/api/bookings/${jane.manage_token}`,
+      );
+      expect(view.body.booking).toMatchObject({ start: nine, staff_id: server.alice });
+    });
+
+    it('answers 422 naming staff_id for someone who does not perform the service', async () => {
+      // Only Alice does a Trim.
+      const trim = await book({ service_id: server.trim });
+      const refused = await move(trim.manage_token, {
+        start: elevenOnTheSecond,
+        staff_id: server.bob,
+      });
+      expect(refused.status).toBe(422);
+      expect(fieldsOf(refused.body)).toEqual(['staff_id']);
+      expect(refused.body.error.message).toMatch(/Bob does not perform Trim/);
+      // "any" never hands a Trim to Bob, even when Alice is busy and Bob is free.
+      await book({
+        service_id: server.trim,
+        start: elevenOnTheSecond,
+        customer: { name: 'Sam', email: 'sam@example.com' },
+      });
+      const busy = await move(trim.manage_token, { start: elevenOnTheSecond, staff_id: 'any' });
+      expect(busy.status).toBe(409);
+      const unknown = await move(trim.manage_token, {
+        start: elevenOnTheSecond,
+        staff_id: 'stf_x',
+      });
+      expect(unknown.status).toBe(422);
+      expect(fieldsOf(unknown.body)).toEqual(['staff_id']);
+    });
+  });
+
   it('cancels before the cut-off, frees the slot, and will not cancel twice', async () => {
     const made = await book();
     const url = `${server.url}/api/bookings/${made.manage_token}`;

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { bookingRequest } from '../../main/http/public-schemas.js';
+import { twilioSmsForm } from '../../main/http/webhook-twilio.js';
 import { call, startPublicHost, type PublicHost } from '../support/public-host.js';
 
 let server: PublicHost | undefined;
@@ -213,6 +214,8 @@ describe('/docs', () => {
       'POST /api/customers',
       'GET /api/customers/{id}',
       'GET /api/customers/{id}/bookings',
+      'POST /webhooks/twilio/sms',
+      'POST /webhooks/stripe',
     ]);
     const create = doc.body.paths['/api/bookings']!.post!;
     const { $schema: _dialect, ...expected } = z.toJSONSchema(bookingRequest, { io: 'input' });
@@ -237,6 +240,57 @@ describe('/docs', () => {
     ]);
   });
 
+  it('lists the Twilio and Stripe webhooks with the refusals they really give', async () => {
+    server = await startPublicHost();
+    server.host.app.services.connections.update({
+      twilio: { accountSid: `AC${'0'.repeat(32)}`, authToken: 'a'.repeat(32), fromNumber: null },
+    });
+    const doc = await call<{
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    }>(`${server.url}/docs/openapi.json`);
+    const sms = doc.body.paths['/webhooks/twilio/sms']!.post!;
+    const stripe = doc.body.paths['/webhooks/stripe']!.post!;
+    // The form the handler parses with, as Twilio writes it.
+    const { $schema: _dialect, ...form } = z.toJSONSchema(twilioSmsForm, { io: 'input' });
+    expect(sms.requestBody).toEqual({
+      required: true,
+      content: { 'application/x-www-form-urlencoded': { schema: form } },
+    });
+    expect(sms.parameters).toEqual([
+      expect.objectContaining({ name: 'X-Twilio-Signature', in: 'header', required: true }),
+    ]);
+    expect(sms.responses).toMatchObject({ 200: { content: { 'text/xml': {} } } });
+    expect(Object.keys(sms.responses as object)).toEqual(['200', '403', '422']);
+    expect(stripe.parameters).toEqual([
+      expect.objectContaining({ name: 'Stripe-Signature', in: 'header', required: true }),
+    ]);
+    expect(Object.keys(stripe.responses as object)).toEqual(['200', '400']);
+
+    // What a forger gets is what the reference says they get.
+    const forgedSms = await fetch(`${server.url}/webhooks/twilio/sms`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': 'bm90IGEgc2lnbmF0dXJl',
+      },
+      body: 'MessageSid=SM1&From=%2B447700900123&Body=CANCEL',
+    });
+    expect(forgedSms.status).toBe(403);
+    const forgedStripe = await fetch(`${server.url}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' },
+      body: JSON.stringify({ id: 'evt_1', type: 'checkout.session.completed', data: {} }),
+    });
+    expect(forgedStripe.status).toBe(400);
+    for (const [op, answer] of [
+      [sms, forgedSms],
+      [stripe, forgedStripe],
+    ] as const) {
+      expect(Object.keys(op.responses as object)).toContain(String(answer.status));
+      expect(((await answer.json()) as Failure).error.code).toMatch(/POLICY|VALIDATION/);
+    }
+  });
+
   it('renders a self-contained reference page', async () => {
     server = await startPublicHost();
     const answer = await fetch(`${server.url}/docs`);
@@ -247,6 +301,8 @@ describe('/docs', () => {
       'rescheduleBooking',
       'cancelBooking',
       'listCustomerBookings',
+      'twilioIncomingSms',
+      'stripeWebhook',
     ]) {
       expect(html).toContain(`id="${id}"`);
     }

@@ -49,9 +49,16 @@ export class StaffPage {
     await this.page.getByTestId('hours-save').click();
   }
 
+  /** start and end as YYYY-MM-DDTHH:MM on the business's clock (the fields read ISO dates too). */
   async addTimeOff(start: string, end: string, reason: string): Promise<void> {
-    await this.page.getByTestId('timeoff-start').fill(start);
-    await this.page.getByTestId('timeoff-end').fill(end);
+    for (const [field, value] of [
+      ['timeoff-start', start],
+      ['timeoff-end', end],
+    ] as const) {
+      const [date = '', time = ''] = value.split('T');
+      await this.page.getByTestId(`${field}-date`).fill(date);
+      await this.page.getByTestId(`${field}-time`).fill(time);
+    }
     await this.page.getByTestId('timeoff-reason').fill(reason);
     await this.page.getByTestId('timeoff-add').click();
   }

@@ -144,6 +144,19 @@ export class ManagePage {
     return this.root.locator('[data-testid="day"]');
   }
 
+  /** Whose times the move offers: the booking's own staff member, or anyone who does the service. */
+  async moveWith(choice: 'same' | 'any'): Promise<void> {
+    const button = this.root.locator(`[data-testid="move-with"][data-choice="${choice}"]`);
+    await button.click();
+    await this.root
+      .locator(`[data-testid="move-with"][data-choice="${choice}"][aria-pressed="true"]`)
+      .waitFor();
+  }
+
+  slotAt(start: string): Locator {
+    return this.root.locator(`[data-testid="slot"][data-start="${start}"]`);
+  }
+
   async cancel(): Promise<void> {
     await this.root.locator('[data-testid="cancel"]').click();
     await this.root.locator('[data-testid="confirm-cancel"]').click();

@@ -1,7 +1,7 @@
 // A staff member's weekly hours: several intervals per weekday (a morning and an afternoon around
 // lunch), saved as one week so a half-edited week never exists. Checked with the contract's
 // `hours.set` schema; an error names the interval by its place in the list sent.
-import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { channels, type WorkingIntervalInput } from '../../../../preload/contract.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
@@ -13,7 +13,9 @@ import {
   noErrors,
   type FormErrors,
 } from '../../ui/formErrors.js';
+import { CLOCK_HINT, readClock } from '../../time/entry.js';
 import { formatMinute } from '../../time/zone.js';
+import { ClockInput } from '../../ui/ClockInput.js';
 import { showToast } from '../../ui/toasts.js';
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -25,12 +27,22 @@ interface Row {
   end: string;
 }
 
-/** 'HH:MM' → minutes; '24:00' is allowed as the end of a day. Unreadable text → NaN. */
+/** What was typed → minutes; '24:00' is allowed as the end of a day. Unreadable text → NaN. */
 function minuteOf(text: string): number | undefined {
-  if (text.trim() === '') return undefined;
-  const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!match) return Number.NaN;
-  return Number(match[1]) * 60 + Number(match[2]);
+  const minute = readClock(text);
+  return minute === null ? Number.NaN : minute;
+}
+
+/** Text no clock reading fits, named by the field the contract's check would name. */
+function unreadable(ordered: Row[]): FormErrors | null {
+  const byField: Record<string, string> = {};
+  ordered.forEach((r, i) => {
+    if (readClock(r.start) === null)
+      byField[`intervals.${i}.startMinute`] = `not a time (${CLOCK_HINT})`;
+    if (readClock(r.end) === null)
+      byField[`intervals.${i}.endMinute`] = `not a time (${CLOCK_HINT})`;
+  });
+  return Object.keys(byField).length > 0 ? { byField, general: null, code: 'VALIDATION' } : null;
 }
 
 let nextKey = 1;
@@ -58,6 +70,8 @@ function Editor(props: { staffId: string; saved: WorkingIntervalInput[] }) {
     setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const submit = async () => {
+    const misread = unreadable(ordered);
+    if (misread) return setErrors(misread);
     const parsed = channels['hours.set'].input.safeParse({
       staffId: props.staffId,
       intervals: ordered.map((r) => ({
@@ -109,21 +123,21 @@ function Editor(props: { staffId: string; saved: WorkingIntervalInput[] }) {
                     {dayRows.map((row) => (
                       <Stack key={row.key} gap={2} data-testid="hours-interval">
                         <Group gap="xs" wrap="nowrap">
-                          <TextInput
-                            type="time"
+                          <ClockInput
                             size="xs"
+                            w={80}
                             aria-label={`${label} start`}
                             value={row.start}
-                            onChange={(e) => change(row.key, { start: e.currentTarget.value })}
+                            onChange={(start) => change(row.key, { start })}
                             data-testid="hours-start"
                           />
                           <Text size="sm">to</Text>
-                          <TextInput
-                            type="time"
+                          <ClockInput
                             size="xs"
+                            w={80}
                             aria-label={`${label} end`}
                             value={row.end}
-                            onChange={(e) => change(row.key, { end: e.currentTarget.value })}
+                            onChange={(end) => change(row.key, { end })}
                             data-testid="hours-end"
                           />
                           <ActionIcon

@@ -1,10 +1,12 @@
 // A staff member's time off from today on: listed, added (wall-clock times in the business's
 // zone) and removed. Bookings already in a new period are not touched; the calendar shows both.
 import { Button, Group, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { channels } from '../../../../preload/contract.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
+import { CLOCK_HINT, DATE_HINT, readClock, readDate } from '../../time/entry.js';
 import { zonedToUtc } from '../../time/zone.js';
+import { ClockInput, DateEntryInput } from '../../ui/ClockInput.js';
 import {
   CheckedForm,
   fieldError,
@@ -17,11 +19,23 @@ import { showToast } from '../../ui/toasts.js';
 
 const DAY_MS = 86_400_000;
 
-/** 'YYYY-MM-DDTHH:MM' on the business's clock → the instant; empty or unreadable → undefined. */
-function instantOf(local: string, timeZone: string): number | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!match || !match[1]) return undefined;
-  return zonedToUtc(match[1], Number(match[2]) * 60 + Number(match[3]), timeZone);
+/** A date and a time as typed, on the business's clock. */
+interface WallEntry {
+  date: string;
+  time: string;
+}
+const blank: WallEntry = { date: '', time: '' };
+
+/** The instant, or why there is none, in words for the field. */
+function instantOf(entry: WallEntry, timeZone: string): number | string {
+  const date = readDate(entry.date);
+  const minute = readClock(entry.time);
+  if (date === undefined && minute === undefined) return 'is required';
+  if (date === undefined) return 'needs a date';
+  if (date === null) return `not a date (${DATE_HINT})`;
+  if (minute === undefined) return 'needs a time';
+  if (minute === null) return `not a time (${CLOCK_HINT})`;
+  return zonedToUtc(date, minute, timeZone);
 }
 
 function formatWhen(ms: number, timeZone: string): string {
@@ -46,24 +60,32 @@ export function TimeOffSection(props: { staffId: string; timeZone: string }) {
   const invalidates = ['timeOff.list', 'availability.get'] as const;
   const create = useChannelMutation('timeOff.create', { invalidates, inlineErrors: true });
   const remove = useChannelMutation('timeOff.delete', { invalidates });
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
+  const [start, setStart] = useState<WallEntry>(blank);
+  const [end, setEnd] = useState<WallEntry>(blank);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
 
   const submit = async () => {
+    const startAt = instantOf(start, props.timeZone);
+    const endAt = instantOf(end, props.timeZone);
+    if (typeof startAt === 'string' || typeof endAt === 'string') {
+      const byField: Record<string, string> = {};
+      if (typeof startAt === 'string') byField.startAt = startAt;
+      if (typeof endAt === 'string') byField.endAt = endAt;
+      return setErrors({ byField, general: null, code: 'VALIDATION' });
+    }
     const parsed = channels['timeOff.create'].input.safeParse({
       staffId: props.staffId,
-      startAt: instantOf(start, props.timeZone),
-      endAt: instantOf(end, props.timeZone),
+      startAt,
+      endAt,
       reason,
     });
     if (!parsed.success) return setErrors(fromZod(parsed.error));
     try {
       await create.mutateAsync(parsed.data);
       setErrors(noErrors);
-      setStart('');
-      setEnd('');
+      setStart(blank);
+      setEnd(blank);
       setReason('');
       showToast({ tone: 'success', title: 'Time off added', message: reason || 'Time off' });
     } catch (error) {
@@ -113,24 +135,23 @@ export function TimeOffSection(props: { staffId: string; timeZone: string }) {
         </Table>
       )}
       <CheckedForm testId="timeoff-form" errors={errors} onSubmit={submit}>
-        <Group align="flex-start" grow>
-          <TextInput
-            type="datetime-local"
+        <Group align="flex-start" wrap="wrap">
+          <WallEntryFields
             label="From"
             value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
+            onChange={setStart}
             error={err('startAt')}
-            data-testid="timeoff-start"
+            testId="timeoff-start"
           />
-          <TextInput
-            type="datetime-local"
+          <WallEntryFields
             label="Until"
             value={end}
-            onChange={(e) => setEnd(e.currentTarget.value)}
+            onChange={setEnd}
             error={err('endAt')}
-            data-testid="timeoff-end"
+            testId="timeoff-end"
           />
           <TextInput
+            style={{ flex: 1, minWidth: 160 }}
             label="Reason"
             placeholder="Holiday, training…"
             value={reason}
@@ -151,5 +172,36 @@ export function TimeOffSection(props: { staffId: string; timeZone: string }) {
         </Group>
       </CheckedForm>
     </>
+  );
+}
+
+/** A date and a time side by side; the error sits under the date, linked to it for screen readers. */
+function WallEntryFields(props: {
+  label: string;
+  value: WallEntry;
+  onChange: (next: WallEntry) => void;
+  error: ReactNode;
+  testId: string;
+}) {
+  return (
+    <Group gap={6} align="flex-start" wrap="nowrap">
+      <DateEntryInput
+        label={props.label}
+        w={170}
+        value={props.value.date}
+        onChange={(date) => props.onChange({ ...props.value, date })}
+        error={props.error}
+        data-testid={`${props.testId}-date`}
+      />
+      <ClockInput
+        label="Time"
+        aria-label={`${props.label}, time`}
+        w={80}
+        value={props.value.time}
+        onChange={(time) => props.onChange({ ...props.value, time })}
+        error={Boolean(props.error)}
+        data-testid={`${props.testId}-time`}
+      />
+    </Group>
   );
 }

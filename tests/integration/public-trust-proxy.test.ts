@@ -1,0 +1,98 @@
+// Behind a reverse proxy or tunnel every customer arrives from the proxy's address. With the proxy
+// trusted, X-Forwarded-For names the client the booking-write limit counts; without it, the header
+// is the customer's own word and is ignored, so a script cannot dodge the limit by varying it.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseTrustedProxies } from '../../main/http/hardening.js';
+import { tempDir } from '../support/app.js';
+import { call, startPublicHost, type PublicHost } from '../support/public-host.js';
+import {
+  onLoopback,
+  runServerToExit,
+  startServer,
+  type ServerProcess,
+} from '../support/server-process.js';
+
+let server: PublicHost | undefined;
+let child: ServerProcess | undefined;
+let dir: ReturnType<typeof tempDir> | undefined;
+afterEach(async () => {
+  await server?.close();
+  await child?.stop();
+  dir?.remove();
+  server = child = dir = undefined;
+});
+
+const oneWrite = { max: 1, windowMs: 60_000 };
+
+/** A booking write that fails validation still spends the client's budget, and stores nothing. */
+function write(url: string, forwardedFor: string) {
+  return call(`${url}/api/bookings`, {
+    method: 'POST',
+    body: '{}',
+    headers: { 'x-forwarded-for': forwardedFor },
+  });
+}
+
+describe('booking-write limit behind a proxy', () => {
+  it('counts each forwarded client on its own when the proxy is trusted', async () => {
+    server = await startPublicHost({ bookingWriteLimit: oneWrite, trustProxy: ['127.0.0.1'] });
+    expect((await write(server.url, '203.0.113.5')).status).toBe(422);
+    expect((await write(server.url, '198.51.100.7')).status).toBe(422);
+    // The same customer again is over its own budget…
+    expect((await write(server.url, '203.0.113.5')).status).toBe(429);
+    // …and a client address put in front by the customer does not reset it: only the hop the
+    // trusted proxy appended (the right-most) names the client.
+    expect((await write(server.url, '192.0.2.99, 203.0.113.5')).status).toBe(429);
+  });
+
+  it('ignores X-Forwarded-For when no proxy is trusted', async () => {
+    server = await startPublicHost({ bookingWriteLimit: oneWrite });
+    expect((await write(server.url, '203.0.113.5')).status).toBe(422);
+    const spoofed = await write(server.url, '198.51.100.7');
+    expect(spoofed.status).toBe(429);
+  });
+
+  it('ignores X-Forwarded-For from an address that is not the trusted proxy', async () => {
+    server = await startPublicHost({ bookingWriteLimit: oneWrite, trustProxy: ['10.0.0.0/8'] });
+    expect((await write(server.url, '203.0.113.5')).status).toBe(422);
+    expect((await write(server.url, '198.51.100.7')).status).toBe(429);
+  });
+});
+
+describe('--trust-proxy', () => {
+  it('is taken by npm run serve', async () => {
+    dir = tempDir();
+    child = await startServer([
+      '--db',
+      join(dir.path, 'x.sqlite'),
+      ...onLoopback,
+      '--trust-proxy',
+      '127.0.0.1, ::1',
+    ]);
+    const first = await write(child.publicUrl, '203.0.113.5');
+    const second = await write(child.publicUrl, '198.51.100.7');
+    // Two clients, each with its own full budget less one.
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('29');
+    expect(second.headers.get('x-ratelimit-remaining')).toBe('29');
+  });
+
+  it('refuses what is not an address or range, with one line and exit code 2', async () => {
+    for (const bad of ['loopback', '10.0.0.0/33', '', '300.1.1.1']) {
+      const result = await runServerToExit(['--trust-proxy', bad, ...onLoopback]);
+      expect(result.code, bad).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^bookingsync: --trust-proxy/);
+    }
+  });
+
+  it('reads a comma-separated list of addresses and CIDR ranges', () => {
+    expect(parseTrustedProxies(' 10.0.0.1,192.168.0.0/16 , ::1,fd00::/8')).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+    ]);
+    expect(() => parseTrustedProxies('10.0.0.1/8/2')).toThrow(/"10.0.0.1\/8\/2"/);
+  });
+});
