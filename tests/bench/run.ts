@@ -283,13 +283,14 @@ async function benchPublicApi(dir: string): Promise<void> {
     const base = ready.publicUrl;
     const load3s = { concurrency: 32, durationMs: 3000 };
     const today = utcToLocalDate(Date.now(), ZONE);
-    await load(() => ({ url: `${base}/healthz` }), { concurrency: 8, durationMs: 500 });
+    await load(base, () => ({ path: '/healthz' }), { concurrency: 8, durationMs: 500 });
 
-    const health = await load(() => ({ url: `${base}/healthz` }), load3s);
+    const health = await load(base, () => ({ path: '/healthz' }), load3s);
     const from = addDaysToLocalDate(today, 7);
     const availability = await load(
+      base,
       () => ({
-        url: `${base}/api/availability?service_id=${ready.hourService}&from=${from}&days_ahead=7`,
+        path: `/api/availability?service_id=${ready.hourService}&from=${from}&days_ahead=7`,
       }),
       load3s,
     );
@@ -304,18 +305,17 @@ async function benchPublicApi(dir: string): Promise<void> {
     // Distinct 15-minute slots from tomorrow on, one per request.
     const firstSlot = startOfLocalDay(addDaysToLocalDate(today, 1), ZONE);
     const bookings = await load(
+      base,
       (i) => ({
-        url: `${base}/api/bookings`,
-        init: {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            service_id: ready.quickService,
-            staff_id: ready.writer,
-            start: formatInstantInZone(firstSlot + i * 15 * MIN, ZONE),
-            customer: { name: 'Bench Visitor', email: 'visitor@example.com' },
-          }),
-        },
+        path: '/api/bookings',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          service_id: ready.quickService,
+          staff_id: ready.writer,
+          start: formatInstantInZone(firstSlot + i * 15 * MIN, ZONE),
+          customer: { name: 'Bench Visitor', email: 'visitor@example.com' },
+        }),
       }),
       load3s,
     );
@@ -357,15 +357,20 @@ function printTable(): void {
   for (const r of table.slice(1)) console.log(line(r));
 }
 
+// `npm run bench -- public ui` runs only those parts; no names: all of them.
+const parts = process.argv.slice(2);
+const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 const dir = tempDir('bookingsync-bench-');
 try {
-  benchAvailability(5_000, dir.path);
-  benchAvailability(20_000, dir.path);
-  await benchStartup(dir.path);
-  rows.push(...benchNextDue(dir.path), ...(await benchDispatch(dir.path)));
-  await benchPublicApi(dir.path);
-  rows.push(...(await benchWidgetLoad()));
-  rows.push(...(await benchUi(dir.path)));
+  if (wanted('availability')) {
+    benchAvailability(5_000, dir.path);
+    benchAvailability(20_000, dir.path);
+  }
+  if (wanted('startup')) await benchStartup(dir.path);
+  if (wanted('reminders')) rows.push(...benchNextDue(dir.path), ...(await benchDispatch(dir.path)));
+  if (wanted('public')) await benchPublicApi(dir.path);
+  if (wanted('widget')) rows.push(...(await benchWidgetLoad()));
+  if (wanted('ui')) rows.push(...(await benchUi(dir.path)));
   printTable();
 } finally {
   dir.remove();
