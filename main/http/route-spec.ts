@@ -43,8 +43,14 @@ export interface RouteInput<P, Q, B> {
 
 export interface RouteAnswer {
   status: number;
+  /** A value to send as JSON, or JSON already written (an answer kept in a cache). */
   body: unknown;
   headers?: Record<string, string>;
+}
+
+/** A JSON body serialized earlier, sent as it is. */
+export class SerializedJson {
+  constructor(readonly text: string) {}
 }
 
 /**
@@ -164,6 +170,12 @@ export function mount(server: FastifyInstance, routes: AnyRoute[], guards: Guard
       handler: async (request, reply) => {
         const answer = await route.handle(parseInput(route, request));
         if (answer.headers) reply.headers(answer.headers);
+        if (answer.body instanceof SerializedJson) {
+          return reply
+            .status(answer.status)
+            .type('application/json; charset=utf-8')
+            .send(answer.body.text);
+        }
         return reply.status(answer.status).send(answer.body);
       },
     });

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Service } from '../../preload/contract.js';
 import type { App } from '../app.js';
 import { describePolicy, freezePolicy } from '../domain/payment-policy.js';
-import { formatInstantInZone, utcToLocalDate } from '../domain/time.js';
+import { MINUTE_MS, formatInstantInZone, utcToLocalDate } from '../domain/time.js';
 import {
   availabilityQuery,
   availabilityResponse,
@@ -11,9 +11,13 @@ import {
   servicesResponse,
   type PublicService,
 } from './public-schemas.js';
-import { defineRoute, type AnyRoute } from './route-spec.js';
+import { createAnswerCache } from '../services/answer-cache.js';
+import { SerializedJson, defineRoute, type AnyRoute } from './route-spec.js';
 
 const open = { cors: true, adminKey: false, bookingWrite: false };
+
+/** The longest an availability answer is reused, even when nothing changes. */
+const AVAILABILITY_KEPT_MS = 5_000;
 
 function toPublicService(s: Service, staffName: (id: string) => string): PublicService {
   const deposit =
@@ -52,6 +56,9 @@ function toPublicService(s: Service, staffName: (id: string) => string): PublicS
 export function catalogRoutes(app: App): AnyRoute[] {
   const { services, core } = app;
   const zone = () => services.settings.get().timeZone;
+  // Many visitors ask for the same service and week; the answer is kept until anything in the
+  // database changes (services/answer-cache.ts).
+  const answers = createAnswerCache<SerializedJson>(core.db);
 
   return [
     defineRoute({
@@ -88,10 +95,15 @@ export function catalogRoutes(app: App): AnyRoute[] {
         422: failure('A query parameter is missing or malformed; details.fields names it'),
       },
       handle: ({ query }) => {
+        const now = core.clock.now();
+        const from = query.from ?? utcToLocalDate(now, zone());
+        const key = `${query.service_id}|${query.staff_id ?? ''}|${from}|${query.days_ahead ?? ''}`;
+        const kept = answers.get(key, now);
+        if (kept !== undefined) return { status: 200, body: kept };
         const result = services.availability.get({
           serviceId: query.service_id,
           staffId: query.staff_id,
-          from: query.from ?? utcToLocalDate(core.clock.now(), zone()),
+          from,
           days: query.days_ahead,
         });
         // Staff share their slot times, and one slot's end is often another's start: each
@@ -116,7 +128,15 @@ export function catalogRoutes(app: App): AnyRoute[] {
             })),
           })),
         };
-        return { status: 200, body };
+        // Holds until the data changes (the cache's own check) or time makes the first slot
+        // too soon to book, and at most a few seconds, so a slot opening at the horizon's far
+        // end shows up promptly too.
+        const noticeMs = services.settings.get().minimumNoticeMinutes * MINUTE_MS;
+        const firstStart = Math.min(...result.days.flatMap((d) => d.slots.map((s) => s.start)));
+        const validUntil = Math.min(now + AVAILABILITY_KEPT_MS, firstStart - noticeMs);
+        const serialized = new SerializedJson(JSON.stringify(body));
+        answers.set(key, serialized, validUntil);
+        return { status: 200, body: serialized };
       },
     }),
   ];
