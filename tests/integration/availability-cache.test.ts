@@ -35,7 +35,7 @@ describe('availability answers kept between identical questions', () => {
       start: london('2026-12-01', '09:00'),
       customer: { name: 'Walk In', email: 'walk.in@example.com' },
       source: 'desk',
-      actor: 'staff',
+      actor: 'desk',
     });
     expect(await aliceStarts()).not.toContain('09:00');
   });
