@@ -11,13 +11,14 @@ import {
   type IpcMainInvokeEvent,
 } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_IPC, RPC_IPC } from '../preload/ipc-names.js';
 import { createApp, type App } from './app.js';
 import { createPublicApi } from './http/public-api.js';
 import { DATABASE_FILE } from './paths.js';
 import { deskContentSecurityPolicy } from './desk-csp.js';
+import { rendererFile } from './renderer-files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = resolve(here, 'renderer');
@@ -28,29 +29,15 @@ const PUBLIC_PORT = 8787;
 let core: App | undefined;
 let window: BrowserWindow | undefined;
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 /** Files of dist/renderer only; a path that climbs out of it is not found. */
 async function serveRenderer(request: Request, running: App): Promise<Response> {
   const path = decodeURIComponent(new URL(request.url).pathname);
-  const file = resolve(rendererDir, `.${path === '/' ? '/index.html' : path}`);
-  const inside = relative(rendererDir, file);
-  const type = contentTypes[extname(file)];
-  if (!type || inside.startsWith('..') || inside.startsWith(sep)) {
-    return new Response('Not found', { status: 404 });
-  }
+  const found = rendererFile(rendererDir, path === '/' ? '/index.html' : path);
+  if (!found) return new Response('Not found', { status: 404 });
   try {
-    return new Response(await readFile(file), {
+    return new Response(await readFile(found.path), {
       headers: {
-        'content-type': type,
+        'content-type': found.type,
         'content-security-policy': deskContentSecurityPolicy(
           running.services.publicAddress.previewOrigin(),
         ),

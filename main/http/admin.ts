@@ -4,12 +4,13 @@
 // when the page was opened with it).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { App } from '../app.js';
 import { installErrorHandler } from './errors.js';
 import { deskContentSecurityPolicy } from '../desk-csp.js';
+import { rendererFile } from '../renderer-files.js';
 
 const COOKIE = 'bookingsync_admin';
 
@@ -41,15 +42,6 @@ function defaultRendererDir(): string {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? join(here, 'renderer');
 }
 
-const contentTypes: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 interface StaticFile {
   type: string;
   body: Buffer;
@@ -70,13 +62,10 @@ function rendererFiles(dir: string) {
       );
     },
     file(path: string): StaticFile | undefined {
-      const full = resolve(root, path);
-      const inside = relative(root, full);
-      const type = contentTypes[extname(full)];
-      if (!type || inside.startsWith('..') || inside.startsWith(sep) || !existsSync(full)) {
-        return undefined;
-      }
-      return { type, body: readFileSync(full) };
+      const found = rendererFile(root, path);
+      // index.html is only ever served by indexHtml(), with the bridge in front of the UI.
+      if (!found || found.type.startsWith('text/html') || !existsSync(found.path)) return undefined;
+      return { type: found.type, body: readFileSync(found.path) };
     },
   };
 }

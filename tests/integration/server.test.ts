@@ -78,6 +78,19 @@ describe('npm run serve', () => {
     expect((await fetch(server.adminUrl)).status).toBe(200);
   });
 
+  it('serves the desk UI files and nothing outside their folder', async () => {
+    server = await startServer(['--db', join(dir.path, 'x.sqlite'), ...onLoopback]);
+    const auth = { authorization: `Bearer ${server.token}` };
+    const bridge = await fetch(`${server.adminBase}/bridge.js`, { headers: auth });
+    expect(bridge.status).toBe(200);
+    expect(bridge.headers.get('content-type')).toContain('text/javascript');
+    // dist/server.js sits one folder above dist/renderer.
+    const climbing = await fetch(`${server.adminBase}/assets/..%2f..%2fserver.js`, {
+      headers: auth,
+    });
+    expect(climbing.status).toBe(404);
+  });
+
   it('answers bad public input with the field at fault, never a stack trace', async () => {
     server = await startServer(['--db', join(dir.path, 'x.sqlite'), ...onLoopback]);
     const missing = await fetch(`${server.publicUrl}/api/availability?from=2026-13-01`);
