@@ -3,6 +3,7 @@
 // is booked (freezePolicy), so editing the service later never rewrites what the customer agreed
 // to; every refund and fee is then computed from that frozen copy and from the movements already
 // recorded, never from the service as it stands today.
+import type { AppointmentStatus } from './appointment-status.js';
 import { MINUTE_MS } from './time.js';
 
 export type DepositRuleInput =
@@ -207,41 +208,117 @@ function formatWindow(minutes: number): string {
   return `${minutes} minutes`;
 }
 
-/** The policy as the customer reads it in the widget and in messages; empty without a deposit. */
-export function describePolicy(policy: PaymentPolicy): string[] {
+/** What happens to the deposit after the full-refund window, as the tail of a sentence. */
+function lateWords(policy: PaymentPolicy): string {
+  return policy.lateCancelRefundPercent === 0
+    ? 'after that the deposit is kept'
+    : policy.lateCancelRefundPercent === 100
+      ? 'after that it is still refunded in full'
+      : `after that ${policy.lateCancelRefundPercent}% of it is refunded`;
+}
+
+/** The no-show sentence; null when a no-show costs nothing and no deposit is at stake. */
+function noShowWords(policy: PaymentPolicy): string | null {
   const money = (amount: number) => formatMoney(amount, policy.currency);
-  const lines: string[] = [];
-  if (policy.deposit > 0) {
-    lines.push(`A deposit of ${money(policy.deposit)} is paid now to secure the booking.`);
-    const late =
-      policy.lateCancelRefundPercent === 0
-        ? 'after that the deposit is not refunded'
-        : policy.lateCancelRefundPercent === 100
-          ? 'after that it is still refunded in full'
-          : `after that ${policy.lateCancelRefundPercent}% of it is refunded`;
-    lines.push(
-      policy.refundWindowMinutes === 0
-        ? 'Cancel any time before the appointment for a full refund.'
-        : `Cancel at least ${formatWindow(policy.refundWindowMinutes)} before for a full refund; ${late}.`,
-    );
-    lines.push('If we cancel, you always get the whole deposit back.');
-  }
   switch (policy.noShow.kind) {
     case 'none':
-      if (policy.deposit > 0) lines.push('If you miss the appointment, the deposit is refunded.');
-      break;
+      return policy.deposit > 0 ? 'If you miss the appointment, the deposit is refunded.' : null;
     case 'keep_deposit':
-      if (policy.deposit > 0) lines.push('If you miss the appointment, the deposit is kept.');
-      break;
+      return policy.deposit > 0 ? 'If you miss the appointment, the deposit is kept.' : null;
     case 'charge_card':
-      lines.push(
-        `If you miss the appointment, your card may be charged up to ${money(policy.noShow.maxAmount)} in total.`,
-      );
-      break;
+      return `If you miss the appointment, your card may be charged up to ${money(policy.noShow.maxAmount)} in total.`;
     default: {
       const never: never = policy.noShow;
       throw new Error(`Unknown no-show fee ${String(never)}`);
     }
   }
+}
+
+/** Whether the policy says anything about money at all. */
+export function hasPaymentTerms(policy: PaymentPolicy): boolean {
+  return noShowWords(policy) !== null;
+}
+
+/** The policy as the customer reads it before booking (widget, services list); empty without terms. */
+export function describePolicy(policy: PaymentPolicy): string[] {
+  const money = (amount: number) => formatMoney(amount, policy.currency);
+  const lines: string[] = [];
+  if (policy.deposit > 0) {
+    lines.push(`A deposit of ${money(policy.deposit)} is paid now to secure the booking.`);
+    lines.push(
+      policy.refundWindowMinutes === 0
+        ? 'Cancel any time before the appointment for a full refund.'
+        : `Cancel at least ${formatWindow(policy.refundWindowMinutes)} before for a full refund; ${lateWords(policy)}.`,
+    );
+    lines.push('If we cancel, you always get the whole deposit back.');
+  }
+  const noShow = noShowWords(policy);
+  if (noShow) lines.push(noShow);
   return lines;
+}
+
+/** The booking's own moment and money, which turn the policy into dated words. */
+export interface BookingTermsInput {
+  /** Appointment start, UTC epoch ms. */
+  start: number;
+  /** Deposit money the business holds for the booking (collected − refunded). */
+  held: number;
+  /** Formats an instant on the business's wall clock ("Tue 1 Dec, 09:00"). */
+  formatInstant: (ms: number) => string;
+  /** When the words are written: a refund deadline already past is not offered. */
+  now: number;
+}
+
+/**
+ * The frozen policy of one booking as one paragraph, with its real deadline: "Deposit £10.00 paid.
+ * Cancel by Tue 3 Dec, 14:00 for a full refund; after that the deposit is kept. If you miss the
+ * appointment, the deposit is kept." Empty when the policy says nothing about money. Used by the
+ * confirmation messages and the widget's manage page, so both say the same thing.
+ */
+export function bookingTerms(policy: PaymentPolicy, input: BookingTermsInput): string {
+  const money = (amount: number) => formatMoney(amount, policy.currency);
+  const sentences: string[] = [];
+  if (policy.deposit > 0) {
+    sentences.push(
+      input.held > 0
+        ? `Deposit ${money(input.held)} paid.`
+        : `Deposit ${money(policy.deposit)} due.`,
+    );
+    const deadline = input.start - policy.refundWindowMinutes * MINUTE_MS;
+    if (policy.refundWindowMinutes === 0) {
+      sentences.push('Cancel any time before the appointment for a full refund.');
+    } else if (input.now < deadline) {
+      sentences.push(
+        `Cancel by ${input.formatInstant(deadline)} for a full refund; ${lateWords(policy)}.`,
+      );
+    } else {
+      // Booked inside the window: only the late share is ever refunded.
+      sentences.push(
+        policy.lateCancelRefundPercent === 0
+          ? 'The deposit is not refunded if you cancel.'
+          : `If you cancel, ${policy.lateCancelRefundPercent}% of the deposit is refunded.`,
+      );
+    }
+  }
+  const noShow = noShowWords(policy);
+  if (noShow) sentences.push(noShow);
+  return sentences.join(' ');
+}
+
+/** How a booking's money stands, in one word the desk and the customer both read. */
+export type PaymentState = 'none' | 'awaiting_deposit' | 'paid' | 'part_refunded' | 'refunded';
+
+/** Only a booking still ahead can be awaiting its deposit; a cancelled unpaid one owes nothing. */
+export function paymentStateOf(
+  policy: PaymentPolicy | null,
+  balance: Balance,
+  status: AppointmentStatus,
+): PaymentState {
+  if (balance.collected > 0) {
+    const returned = balance.refunded + balance.refundPending;
+    if (returned === 0) return 'paid';
+    return returned >= balance.collected ? 'refunded' : 'part_refunded';
+  }
+  const ahead = status === 'pending_payment' || status === 'confirmed';
+  return ahead && policy !== null && policy.deposit > 0 ? 'awaiting_deposit' : 'none';
 }

@@ -19,13 +19,19 @@ import {
 import { findConflict } from '../domain/availability.js';
 import {
   balanceOf,
+  bookingTerms,
+  cancellationRefund,
   describePolicy,
+  hasPaymentTerms,
+  paymentStateOf,
   freezePolicy,
   needsSavedCard,
   parsePolicy,
   type Balance,
   type PaymentPolicy,
+  type PaymentState,
 } from '../domain/payment-policy.js';
+import { formatStartLocal } from '../domain/templates.js';
 import { MINUTE_MS } from '../domain/time.js';
 import { IntegrationError, PolicyError, ValidationError } from '../errors.js';
 import type {
@@ -72,6 +78,18 @@ export interface CheckoutStarted {
   paymentId: string;
   checkoutSessionId: string;
   url: string;
+}
+
+export interface PaymentSummary {
+  policy: PaymentPolicy;
+  balance: Balance;
+  state: PaymentState;
+  /** The frozen policy with its real dates, in plain words. */
+  terms: string;
+  /** Cancelling before this instant refunds the whole deposit. */
+  fullRefundUntil: number;
+  /** What the customer would get back by cancelling now (0 once the booking is over). */
+  refundIfCancelledNow: number;
 }
 
 export type CheckoutOutcome =
@@ -440,6 +458,41 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     }
   }
 
+  /**
+   * Where the money of one booking stands and what it agreed to, for the customer's manage page;
+   * null when its policy says nothing about money and nothing was ever paid.
+   */
+  function summary(appointmentId: string): PaymentSummary | null {
+    const appointment = bookings.row(appointmentId);
+    const policy = parsePolicy(appointment.paymentPolicy);
+    const money = balance(appointmentId);
+    if (!policy || (!hasPaymentTerms(policy) && money.collected === 0)) return null;
+    const now = clock.now();
+    const zone = settings.get().timeZone;
+    const ahead = appointment.status === 'pending_payment' || appointment.status === 'confirmed';
+    return {
+      policy,
+      balance: money,
+      state: paymentStateOf(policy, money, appointment.status),
+      terms: bookingTerms(policy, {
+        start: appointment.startAt,
+        held: money.held,
+        formatInstant: (ms) => formatStartLocal(ms, zone),
+        now,
+      }),
+      fullRefundUntil: appointment.startAt - policy.refundWindowMinutes * MINUTE_MS,
+      refundIfCancelledNow: ahead
+        ? cancellationRefund({
+            policy,
+            balance: money,
+            cancelledBy: 'customer',
+            cancelledAt: now,
+            start: appointment.startAt,
+          }).amount
+        : 0,
+    };
+  }
+
   // ── the desk ──────────────────────────────────────────────────────────────
 
   return {
@@ -466,6 +519,7 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
       const policy = parsePolicy(bookings.row(appointmentId).paymentPolicy);
       return { policy, words: policy ? describePolicy(policy) : [] };
     },
+    summary,
 
     /** A refund from the desk; the same requestId (one per dialog) is one refund. */
     async refund(input: {
