@@ -38,6 +38,7 @@ import { createConnectionSettingsService } from './services/connection-settings.
 import { createTemplateStore } from './services/message-templates.js';
 import { createSmsInbox } from './services/sms-inbox.js';
 import { createTemplatePreview } from './services/template-preview.js';
+import { createPaymentTermsReader } from './services/payment-terms.js';
 import { createLiveSenders } from './services/live-senders.js';
 import { createInviteBuilder } from './services/calendar-invites.js';
 
@@ -73,6 +74,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
   const outbox = createOutbox(core);
   const connections = createConnectionSettingsService(core);
   const templates = createTemplateStore(core);
+  const paymentTerms = createPaymentTermsReader(core, settings);
   const reminders = createReminderPlanner(core, {
     settings,
     messagingSettings,
@@ -82,6 +84,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
     outbox,
     templates,
     connections,
+    paymentTerms,
   });
   const inbox = createSmsInbox(core, { settings, catalog, bookings, planner: reminders });
   const previewTemplate = createTemplatePreview(core, {
@@ -91,6 +94,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
     bookings,
     templates,
     planner: reminders,
+    paymentTerms,
   });
   const payments = createPaymentService(
     core,
@@ -204,6 +208,14 @@ export function createApp(options: AppOptions): App {
   // changes an appointment emits appointments.changed after its commit, so this one subscription
   // covers desk, widget, API and demo seed alike (see services/reminders.ts). A planning failure
   // is logged by the bus and never undoes the booking.
+  //
+  // A booking's payment policy is frozen first, before messages are planned: its confirmation
+  // states those terms.
+  events.subscribe((event, payload) => {
+    if (event !== 'appointments.changed') return;
+    const change = payload as EventPayload<'appointments.changed'>;
+    if (change.change === 'created') services.payments.freeze(change.appointmentId);
+  });
   events.subscribe((event, payload) => {
     if (event !== 'appointments.changed') return;
     const change = payload as EventPayload<'appointments.changed'>;
@@ -211,13 +223,12 @@ export function createApp(options: AppOptions): App {
       reminderLoop.wake();
     }
   });
-  // Payments follow the same committed changes: every booking's policy is frozen as it is made,
-  // cancellations refund per that policy, a no-show keeps the deposit or charges the card.
+  // Payments follow the same committed changes: cancellations refund per the frozen policy, a
+  // no-show keeps the deposit or charges the card.
   paymentRuntime.setWake(() => reminderLoop.wake());
   events.subscribe((event, payload) => {
     if (event !== 'appointments.changed') return;
     const change = payload as EventPayload<'appointments.changed'>;
-    if (change.change === 'created') services.payments.freeze(change.appointmentId);
     if (change.change !== 'status_changed') return;
     if (change.status === 'cancelled') void services.payments.onCancelled(change.appointmentId);
     if (change.status === 'no_show') void services.payments.onNoShow(change.appointmentId);

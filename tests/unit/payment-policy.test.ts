@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   balanceOf,
+  bookingTerms,
   cancellationRefund,
   depositAmount,
   describePolicy,
@@ -9,10 +10,12 @@ import {
   needsSavedCard,
   noShowOutcome,
   parsePolicy,
+  paymentStateOf,
   type Movement,
   type NoShowFeeInput,
   type PaymentPolicy,
 } from '../../main/domain/payment-policy.js';
+import { formatStartLocal } from '../../main/domain/templates.js';
 
 const HOUR = 3_600_000;
 const start = Date.UTC(2026, 11, 1, 9);
@@ -137,6 +140,52 @@ describe('plain words', () => {
   });
   it('says nothing without a deposit or fee', () => {
     expect(describePolicy(policy({ deposit: 0, noShow: { kind: 'none' } }))).toEqual([]);
+  });
+});
+
+describe("one booking's terms", () => {
+  const formatInstant = (ms: number) => formatStartLocal(ms, 'Europe/London');
+  const terms = (p: PaymentPolicy, held: number, now = start - 7 * 24 * HOUR) =>
+    bookingTerms(p, { start, held, formatInstant, now });
+
+  it('names the refund deadline on the wall clock and what happens after it', () => {
+    expect(terms(policy(), 1000)).toBe(
+      'Deposit £10.00 paid. Cancel by Mon 30 Nov, 09:00 for a full refund; after that the ' +
+        'deposit is kept. If you miss the appointment, the deposit is kept.',
+    );
+    expect(terms(policy({ lateCancelRefundPercent: 50, noShow: { kind: 'none' } }), 0)).toBe(
+      'Deposit £10.00 due. Cancel by Mon 30 Nov, 09:00 for a full refund; after that 50% of it ' +
+        'is refunded. If you miss the appointment, the deposit is refunded.',
+    );
+  });
+
+  it('offers no deadline already past when booked inside the window', () => {
+    expect(terms(policy(), 1000, start - 2 * HOUR)).toBe(
+      'Deposit £10.00 paid. The deposit is not refunded if you cancel. If you miss the ' +
+        'appointment, the deposit is kept.',
+    );
+  });
+
+  it('speaks of the card alone when only a no-show fee applies, and is empty with no terms', () => {
+    expect(terms(policy({ deposit: 0, noShow: { kind: 'charge_card', maxAmount: 2500 } }), 0)).toBe(
+      'If you miss the appointment, your card may be charged up to £25.00 in total.',
+    );
+    expect(terms(policy({ deposit: 0, noShow: { kind: 'keep_deposit' } }), 0)).toBe('');
+  });
+});
+
+describe('payment state', () => {
+  const moved = (...m: Movement[]) => balanceOf(m);
+  it('follows a deposit from asked to refunded', () => {
+    expect(paymentStateOf(policy(), moved(), 'pending_payment')).toBe('awaiting_deposit');
+    expect(paymentStateOf(policy(), moved(), 'cancelled')).toBe('none');
+    expect(paymentStateOf(policy({ deposit: 0 }), moved(), 'confirmed')).toBe('none');
+    const paid: Movement = { kind: 'deposit', amount: 1000, status: 'succeeded' };
+    expect(paymentStateOf(policy(), moved(paid), 'confirmed')).toBe('paid');
+    const half: Movement = { kind: 'refund', amount: 500, status: 'pending' };
+    expect(paymentStateOf(policy(), moved(paid, half), 'cancelled')).toBe('part_refunded');
+    const rest: Movement = { kind: 'refund', amount: 500, status: 'succeeded' };
+    expect(paymentStateOf(policy(), moved(paid, half, rest), 'cancelled')).toBe('refunded');
   });
 });
 
