@@ -443,11 +443,13 @@ export const smsReplies = sqliteTable(
   ],
 );
 
-export const paymentKinds = ['deposit', 'refund', 'no_show_fee'] as const;
+/** in_person: a deposit the desk took in cash or on its own card terminal. */
+export const paymentKinds = ['deposit', 'refund', 'no_show_fee', 'in_person'] as const;
 export type PaymentKind = (typeof paymentKinds)[number];
 export const paymentStatuses = ['pending', 'succeeded', 'failed', 'cancelled'] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
-export const paymentProviders = ['stripe', 'demo'] as const;
+/** desk: money that passed through the desk's hands, never through a provider. */
+export const paymentProviders = ['stripe', 'demo', 'desk'] as const;
 export type PaymentProvider = (typeof paymentProviders)[number];
 
 /**

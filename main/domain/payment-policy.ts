@@ -91,7 +91,8 @@ export function needsSavedCard(policy: PaymentPolicy): boolean {
 
 // ── movements and balance ───────────────────────────────────────────────────
 
-export type MovementKind = 'deposit' | 'refund' | 'no_show_fee';
+/** in_person: a deposit taken at the desk; held like any other, but no provider can refund it. */
+export type MovementKind = 'deposit' | 'refund' | 'no_show_fee' | 'in_person';
 export type MovementStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface Movement {
@@ -109,7 +110,9 @@ export interface Balance {
   refundPending: number;
   /** What the business holds: collected − refunded. */
   held: number;
-  /** What may still be refunded: collected − refunded − refundPending. */
+  /** Taken at the desk (cash, the desk's own terminal): given back at the desk, not online. */
+  takenInPerson: number;
+  /** What may still be refunded through the provider: collected − in person − refunded − pending. */
   refundable: number;
 }
 
@@ -117,12 +120,14 @@ export function balanceOf(movements: readonly Movement[]): Balance {
   let collected = 0;
   let refunded = 0;
   let refundPending = 0;
+  let takenInPerson = 0;
   for (const m of movements) {
     if (m.kind === 'refund') {
       if (m.status === 'succeeded') refunded += m.amount;
       else if (m.status === 'pending') refundPending += m.amount;
     } else if (m.status === 'succeeded') {
       collected += m.amount;
+      if (m.kind === 'in_person') takenInPerson += m.amount;
     }
   }
   return {
@@ -130,7 +135,8 @@ export function balanceOf(movements: readonly Movement[]): Balance {
     refunded,
     refundPending,
     held: collected - refunded,
-    refundable: Math.max(0, collected - refunded - refundPending),
+    takenInPerson,
+    refundable: Math.max(0, collected - takenInPerson - refunded - refundPending),
   };
 }
 

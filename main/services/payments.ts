@@ -8,7 +8,7 @@
 // The provider's word decides: a webhook only names a Checkout Session, which is then fetched and
 // applied (applyCheckout), so a forged or stale event body cannot claim a payment, and webhooks
 // and reconciliation run the same code.
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNotNull, lte, notExists, sql } from 'drizzle-orm';
 import {
   appointments,
   paymentEvents,
@@ -33,7 +33,7 @@ import {
 } from '../domain/payment-policy.js';
 import { formatStartLocal } from '../domain/templates.js';
 import { MINUTE_MS } from '../domain/time.js';
-import { IntegrationError, PolicyError, ValidationError } from '../errors.js';
+import { ConflictError, IntegrationError, PolicyError, ValidationError } from '../errors.js';
 import type {
   CheckoutSession,
   PaymentProvider,
@@ -99,6 +99,7 @@ export type CheckoutOutcome =
   | 'already_applied'
   | 'refunded_slot_taken'
   | 'refunded_booking_gone'
+  | 'refunded_paid_in_person'
   | 'expired';
 
 export function createPaymentService(core: Core, deps: PaymentsDeps, options: PaymentsOptions) {
@@ -201,8 +202,11 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     if (policy.deposit === 0) {
       throw new PolicyError('This booking asks no deposit', { appointmentId });
     }
-    const deposits = rowsOf(appointmentId).filter((r) => r.kind === 'deposit');
-    if (deposits.some((r) => r.status === 'succeeded')) {
+    const all = rowsOf(appointmentId);
+    const deposits = all.filter((r) => r.kind === 'deposit');
+    if (
+      all.some((r) => (r.kind === 'deposit' || r.kind === 'in_person') && r.status === 'succeeded')
+    ) {
       throw new PolicyError('The deposit for this booking is already paid', { appointmentId });
     }
     const open = deposits.find((r) => r.status === 'pending');
@@ -260,27 +264,32 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
    * transaction, so no booking can slip in between the check and the confirmation.
    */
   function confirmHeld(appointmentId: string): 'confirmed' | 'taken' | 'not_pending' {
-    return db.transaction(
-      () => {
-        const now = clock.now();
-        const row = bookings.row(appointmentId);
-        if (row.status !== 'pending_payment') return 'not_pending';
-        if (row.holdExpiresAt !== null && row.holdExpiresAt <= now) {
-          const span = {
-            start: row.startAt,
-            end: row.endAt,
-            bufferBeforeMinutes: row.bufferBeforeMinutes,
-            bufferAfterMinutes: row.bufferAfterMinutes,
-          };
-          const [input] = schedule.read([row.staffId], row.startAt, row.endAt, now, row.id);
-          const zone = settings.get().timeZone;
-          if (!input || findConflict(span, input, zone) !== null) return 'taken';
-        }
-        bookings.confirm(appointmentId, 'system');
-        return 'confirmed';
-      },
-      { behavior: 'immediate' },
-    );
+    return db.transaction(() => confirmHeldInside(appointmentId, 'system'), {
+      behavior: 'immediate',
+    });
+  }
+
+  /** confirmHeld's work, for a caller already inside an IMMEDIATE transaction. */
+  function confirmHeldInside(
+    appointmentId: string,
+    actor: 'system' | 'desk',
+  ): 'confirmed' | 'taken' | 'not_pending' {
+    const now = clock.now();
+    const row = bookings.row(appointmentId);
+    if (row.status !== 'pending_payment') return 'not_pending';
+    if (row.holdExpiresAt !== null && row.holdExpiresAt <= now) {
+      const span = {
+        start: row.startAt,
+        end: row.endAt,
+        bufferBeforeMinutes: row.bufferBeforeMinutes,
+        bufferAfterMinutes: row.bufferAfterMinutes,
+      };
+      const [input] = schedule.read([row.staffId], row.startAt, row.endAt, now, row.id);
+      const zone = settings.get().timeZone;
+      if (!input || findConflict(span, input, zone) !== null) return 'taken';
+    }
+    bookings.confirm(appointmentId, actor);
+    return 'confirmed';
   }
 
   /** Settles one deposit row from the provider's session; applying it twice changes nothing. */
@@ -316,6 +325,20 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
         paymentMethodId: session.paymentMethodId,
         failureMessage: null,
       });
+    }
+    // The desk took the deposit in person while the link was still open: this one goes back.
+    const takenAtDesk = rowsOf(row.appointmentId).some(
+      (r) => r.kind === 'in_person' && r.status === 'succeeded',
+    );
+    if (takenAtDesk) {
+      await issueRefund({
+        appointmentId: row.appointmentId,
+        amount: row.amount,
+        reason: 'The deposit was already taken in person',
+        idempotencyKey: `refund:${row.id}:in_person`,
+        tolerateNothingRefundable: true,
+      });
+      return 'refunded_paid_in_person';
     }
     const outcome = confirmHeld(row.appointmentId);
     const appointment = bookings.row(row.appointmentId);
@@ -493,6 +516,117 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     };
   }
 
+  /**
+   * Held bookings whose hold lapsed with nothing the customer could still pay (the desk held the
+   * slot and sent no link, or the checkout was never made) are cancelled, as a widget hold is when
+   * its checkout expires; their time stopped blocking others when the hold ended. A hold with a
+   * checkout is left to that checkout's own expiry (reconcileRow).
+   */
+  function releaseLapsedHolds(): string[] {
+    const payable = db
+      .select({ one: sql`1` })
+      .from(payments)
+      .where(
+        and(
+          eq(payments.appointmentId, appointments.id),
+          eq(payments.kind, 'deposit'),
+          eq(payments.status, 'pending'),
+          isNotNull(payments.checkoutSessionId),
+        ),
+      );
+    const lapsed = db
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.status, 'pending_payment'),
+          lte(appointments.holdExpiresAt, clock.now()),
+          notExists(payable),
+        ),
+      )
+      .all();
+    const released: string[] = [];
+    for (const { id } of lapsed) {
+      try {
+        bookings.cancel(id, 'system', 'The deposit was not paid in time');
+        released.push(id);
+      } catch (error) {
+        // Confirmed or cancelled a moment ago by someone else: nothing left to release.
+        options.log(`releasing the lapsed hold of ${id} failed`, error);
+      }
+    }
+    return released;
+  }
+
+  /**
+   * The deposit taken at the desk (cash, the desk's own card terminal). Recorded as an in_person
+   * movement with the amount taken; a booking held for its deposit is confirmed in the same
+   * transaction, so its reminders are planned as for a paid checkout. The same requestId is one
+   * movement, whatever the clicks.
+   */
+  function takeInPerson(input: {
+    appointmentId: string;
+    amount: number;
+    note?: string | undefined;
+    requestId: string;
+  }): PaymentRow {
+    if (!Number.isInteger(input.amount) || input.amount <= 0) {
+      throw ValidationError.field('amount', 'must be more than 0');
+    }
+    const idempotencyKey = `in_person:${input.appointmentId}:${input.requestId}`;
+    return db.transaction(
+      () => {
+        const earlier = rows.byKey(idempotencyKey);
+        if (earlier) return earlier;
+        const appointment = bookings.row(input.appointmentId);
+        if (appointment.status !== 'pending_payment' && appointment.status !== 'confirmed') {
+          throw new PolicyError(
+            `A ${appointment.status.replace('_', ' ')} booking takes no deposit`,
+            { status: appointment.status },
+          );
+        }
+        const policy = policyOf(appointment);
+        if (policy.deposit === 0) {
+          throw new PolicyError('This booking asks no deposit', { field: 'amount' });
+        }
+        const paid = rowsOf(appointment.id).some(
+          (r) => (r.kind === 'deposit' || r.kind === 'in_person') && r.status === 'succeeded',
+        );
+        if (paid) {
+          throw new PolicyError('The deposit for this booking is already paid', {
+            field: 'amount',
+          });
+        }
+        if (appointment.priceAmount > 0 && input.amount > appointment.priceAmount) {
+          throw ValidationError.field(
+            'amount',
+            `is more than the price of the booking (${appointment.priceAmount})`,
+          );
+        }
+        const row = insert({
+          appointmentId: appointment.id,
+          kind: 'in_person',
+          amount: input.amount,
+          currency: policy.currency,
+          idempotencyKey,
+          status: 'succeeded',
+          provider: 'desk',
+          reason: input.note?.trim() || 'Taken at the desk',
+        });
+        if (confirmHeldInside(appointment.id, 'desk') === 'taken') {
+          // Throwing rolls the movement back with it: nothing is recorded for a booking that lost
+          // its time.
+          throw new ConflictError(
+            'The hold lapsed and its time was booked by someone else; book a new time',
+            { appointmentId: appointment.id },
+          );
+        }
+        return row;
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
   // ── the desk ──────────────────────────────────────────────────────────────
 
   return {
@@ -520,6 +654,8 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
       return { policy, words: policy ? describePolicy(policy) : [] };
     },
     summary,
+    takeInPerson,
+    releaseLapsedHolds,
 
     /** A refund from the desk; the same requestId (one per dialog) is one refund. */
     async refund(input: {
