@@ -39,6 +39,7 @@ import { createTemplateStore } from './services/message-templates.js';
 import { createSmsInbox } from './services/sms-inbox.js';
 import { createTemplatePreview } from './services/template-preview.js';
 import { createPaymentTermsReader } from './services/payment-terms.js';
+import { createAppointmentList } from './services/appointment-list.js';
 import { createLiveSenders } from './services/live-senders.js';
 import { createInviteBuilder } from './services/calendar-invites.js';
 
@@ -108,6 +109,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
   );
   return {
     payments,
+    appointmentList: createAppointmentList(core),
     paymentRuntime,
     connections,
     templates,

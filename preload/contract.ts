@@ -199,6 +199,20 @@ export const appointment = z.object({
 });
 export type Appointment = z.infer<typeof appointment>;
 
+/** Where a booking's money stands, for the calendar's badge. */
+export const paymentState = z.enum([
+  'none',
+  'awaiting_deposit',
+  'paid',
+  'part_refunded',
+  'refunded',
+]);
+export type PaymentState = z.infer<typeof paymentState>;
+
+/** An appointment as lists show it: with its payment state, read in the same query. */
+export const listedAppointment = appointment.extend({ paymentState });
+export type ListedAppointment = z.infer<typeof listedAppointment>;
+
 export const appointmentEvent = z.object({
   id: z.int(),
   at: epochMs,
@@ -627,7 +641,7 @@ export const channels = {
       staffId: id.optional(),
       customerId: id.optional(),
     }),
-    output: z.array(appointment),
+    output: z.array(listedAppointment),
   },
   'appointments.get': { input: byId, output: appointment },
   'appointments.history': { input: byId, output: z.array(appointmentEvent) },

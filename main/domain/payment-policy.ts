@@ -314,17 +314,24 @@ export function bookingTerms(policy: PaymentPolicy, input: BookingTermsInput): s
 /** How a booking's money stands, in one word the desk and the customer both read. */
 export type PaymentState = 'none' | 'awaiting_deposit' | 'paid' | 'part_refunded' | 'refunded';
 
-/** Only a booking still ahead can be awaiting its deposit; a cancelled unpaid one owes nothing. */
-export function paymentStateOf(
-  policy: PaymentPolicy | null,
-  balance: Balance,
-  status: AppointmentStatus,
-): PaymentState {
-  if (balance.collected > 0) {
-    const returned = balance.refunded + balance.refundPending;
-    if (returned === 0) return 'paid';
-    return returned >= balance.collected ? 'refunded' : 'part_refunded';
+/**
+ * Where a booking's money stands, from its frozen deposit and its movements' totals (the calendar
+ * reads those totals for a whole week in one query). Only a booking still ahead can be awaiting
+ * its deposit: a cancelled one that was never paid owes nothing.
+ */
+export function paymentStateOf(input: {
+  /** The deposit the frozen policy asks; 0 = none. */
+  deposit: number;
+  /** Succeeded deposits and fees. */
+  collected: number;
+  /** Refunds succeeded or on their way. */
+  returned: number;
+  status: AppointmentStatus;
+}): PaymentState {
+  if (input.collected > 0) {
+    if (input.returned === 0) return 'paid';
+    return input.returned >= input.collected ? 'refunded' : 'part_refunded';
   }
-  const ahead = status === 'pending_payment' || status === 'confirmed';
-  return ahead && policy !== null && policy.deposit > 0 ? 'awaiting_deposit' : 'none';
+  const ahead = input.status === 'pending_payment' || input.status === 'confirmed';
+  return ahead && input.deposit > 0 ? 'awaiting_deposit' : 'none';
 }

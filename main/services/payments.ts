@@ -496,7 +496,12 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     return {
       policy,
       balance: money,
-      state: paymentStateOf(policy, money, appointment.status),
+      state: paymentStateOf({
+        deposit: policy.deposit,
+        collected: money.collected,
+        returned: money.refunded + money.refundPending,
+        status: appointment.status,
+      }),
       terms: bookingTerms(policy, {
         start: appointment.startAt,
         held: money.held,

@@ -25,6 +25,7 @@ afterAll(async () => {
 
 interface PublicService {
   id: string;
+  name: string;
   deposit: { amount: number } | null;
   staff_ids: string[];
 }
@@ -94,12 +95,31 @@ describe('deposit journey', () => {
     const payments = new PaymentSectionModel(panel.root);
     await payments.waitDeposit('paid');
     await payments.movement('deposit', 'succeeded').waitFor();
+    // The calendar block says so too (its badge), without opening anything.
+    await calendar.paymentBadge(booked.id, 'paid').waitFor();
+    expect(await calendar.paymentBadge(booked.id).textContent()).toBe('Deposit paid');
     await screenshot(desk, 'payments-04-desk-paid');
 
     await payments.refund('5', 'Started late');
     await payments.movement('refund', 'succeeded').waitFor();
     expect(await payments.balance().getAttribute('data-held')).toBe('1500');
+    await calendar.paymentBadge(booked.id, 'part_refunded').waitFor();
     await screenshot(desk, 'payments-05-desk-refunded');
+
+    // The week's narrow columns: the time and service under the name, and the short badge, in
+    // the light scheme and the dark.
+    await desk.keyboard.press('Escape');
+    await calendar.showWeek();
+    const block = calendar.appointment(booked.id);
+    expect(await block.getByTestId('appointment-meta').textContent()).toContain(service.name);
+    expect(await calendar.paymentBadge(booked.id, 'part_refunded').textContent()).toBe(
+      'Part refund',
+    );
+    await block.scrollIntoViewIfNeeded();
+    await screenshot(desk, 'payments-07-week-badges');
+    await desk.getByTestId('color-scheme-toggle').click();
+    await desk.locator('html[data-mantine-color-scheme="dark"]').waitFor();
+    await screenshot(desk, 'payments-08-week-badges-dark');
 
     // The customer's manage link shows the same money, and what cancelling now would return.
     const manage = new ManagePage(page);

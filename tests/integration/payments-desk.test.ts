@@ -62,6 +62,44 @@ describe('desk channels', () => {
     });
   });
 
+  it("lists each appointment's payment state for the calendar, in one query", async () => {
+    h = await startPaymentsHost();
+    const paid = await bookColour(h, '2026-12-01T10:00:00+00:00');
+    h.stripe.pay(paid.sessionId);
+    await h.host.app.paymentReconciler.runOnce();
+    const awaiting = await bookColour(h, '2026-12-02T10:00:00+00:00');
+    const refunded = await bookColour(h, '2026-12-03T10:00:00+00:00');
+    h.stripe.pay(refunded.sessionId);
+    await h.host.app.paymentReconciler.runOnce();
+    await dispatch(h, 'payments.refund', {
+      appointmentId: refunded.id,
+      amount: 500,
+      reason: 'Late start',
+      requestId: 'r1',
+    });
+    const plain = h.host.app.services.bookings.create({
+      serviceId: h.cut,
+      start: london('2026-12-01', '14:00'),
+      customer: { name: 'Walk In', email: 'walk@example.com' },
+      source: 'desk',
+      actor: 'desk',
+    }).appointment.id;
+
+    const listed = await dispatch(h, 'appointments.list', {
+      from: london('2026-11-30', '00:00'),
+      to: london('2026-12-05', '00:00'),
+    });
+    const states = Object.fromEntries(
+      (listed.value as { id: string; paymentState: string }[]).map((a) => [a.id, a.paymentState]),
+    );
+    expect(states).toEqual({
+      [paid.id]: 'paid',
+      [awaiting.id]: 'awaiting_deposit',
+      [refunded.id]: 'part_refunded',
+      [plain]: 'none',
+    });
+  });
+
   it('takes a phone booking’s deposit through a payment link sent by SMS and email', async () => {
     h = await startPaymentsHost();
     const made = h.host.app.services.bookings.create({

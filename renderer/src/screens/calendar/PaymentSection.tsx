@@ -37,7 +37,7 @@ function RefundForm(props: {
   onDone: () => void;
 }) {
   const refund = useChannelMutation('payments.refund', {
-    invalidates: ['payments.forAppointment'],
+    invalidates: ['payments.forAppointment', 'appointments.list'],
     inlineErrors: true,
   });
   const [amount, setAmount] = useState<number | string>(props.max / 100);
@@ -106,7 +106,7 @@ function InPersonForm(props: {
   onDone: () => void;
 }) {
   const take = useChannelMutation('payments.takeInPerson', {
-    invalidates: ['payments.forAppointment'],
+    invalidates: ['payments.forAppointment', 'appointments.list'],
     inlineErrors: true,
   });
   const [amount, setAmount] = useState<number | string>(props.deposit / 100);
@@ -176,7 +176,7 @@ function InPersonForm(props: {
 export function PaymentSection({ appointment }: { appointment: Appointment }) {
   const view = useChannel('payments.forAppointment', { appointmentId: appointment.id });
   const sendLink = useChannelMutation('payments.sendLink', {
-    invalidates: ['payments.forAppointment', 'outbox.list'],
+    invalidates: ['payments.forAppointment', 'outbox.list', 'appointments.list'],
   });
   const [refunding, setRefunding] = useState(false);
   const [takingInPerson, setTakingInPerson] = useState(false);
