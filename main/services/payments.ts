@@ -8,7 +8,7 @@
 // The provider's word decides: a webhook only names a Checkout Session, which is then fetched and
 // applied (applyCheckout), so a forged or stale event body cannot claim a payment, and webhooks
 // and reconciliation run the same code.
-import { and, count, eq, isNotNull, lte, notExists, sql } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import {
   appointments,
   paymentEvents,
@@ -33,7 +33,7 @@ import {
 } from '../domain/payment-policy.js';
 import { formatStartLocal } from '../domain/templates.js';
 import { MINUTE_MS } from '../domain/time.js';
-import { ConflictError, IntegrationError, PolicyError, ValidationError } from '../errors.js';
+import { IntegrationError, PolicyError, ValidationError } from '../errors.js';
 import type {
   CheckoutSession,
   PaymentProvider,
@@ -45,6 +45,7 @@ import type { CustomerService } from './customers.js';
 import type { Outbox } from './outbox.js';
 import { paymentMessages } from './payment-messages.js';
 import { createRefunds } from './payment-refunds.js';
+import { createHoldRules } from './payment-holds.js';
 import { createPaymentRows, type PaymentRow } from './payment-rows.js';
 import type { ScheduleReader } from './schedule.js';
 import type { SettingsService } from './settings.js';
@@ -521,116 +522,13 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     };
   }
 
-  /**
-   * Held bookings whose hold lapsed with nothing the customer could still pay (the desk held the
-   * slot and sent no link, or the checkout was never made) are cancelled, as a widget hold is when
-   * its checkout expires; their time stopped blocking others when the hold ended. A hold with a
-   * checkout is left to that checkout's own expiry (reconcileRow).
-   */
-  function releaseLapsedHolds(): string[] {
-    const payable = db
-      .select({ one: sql`1` })
-      .from(payments)
-      .where(
-        and(
-          eq(payments.appointmentId, appointments.id),
-          eq(payments.kind, 'deposit'),
-          eq(payments.status, 'pending'),
-          isNotNull(payments.checkoutSessionId),
-        ),
-      );
-    const lapsed = db
-      .select({ id: appointments.id })
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.status, 'pending_payment'),
-          lte(appointments.holdExpiresAt, clock.now()),
-          notExists(payable),
-        ),
-      )
-      .all();
-    const released: string[] = [];
-    for (const { id } of lapsed) {
-      try {
-        bookings.cancel(id, 'system', 'The deposit was not paid in time');
-        released.push(id);
-      } catch (error) {
-        // Confirmed or cancelled a moment ago by someone else: nothing left to release.
-        options.log(`releasing the lapsed hold of ${id} failed`, error);
-      }
-    }
-    return released;
-  }
-
-  /**
-   * The deposit taken at the desk (cash, the desk's own card terminal). Recorded as an in_person
-   * movement with the amount taken; a booking held for its deposit is confirmed in the same
-   * transaction, so its reminders are planned as for a paid checkout. The same requestId is one
-   * movement, whatever the clicks.
-   */
-  function takeInPerson(input: {
-    appointmentId: string;
-    amount: number;
-    note?: string | undefined;
-    requestId: string;
-  }): PaymentRow {
-    if (!Number.isInteger(input.amount) || input.amount <= 0) {
-      throw ValidationError.field('amount', 'must be more than 0');
-    }
-    const idempotencyKey = `in_person:${input.appointmentId}:${input.requestId}`;
-    return db.transaction(
-      () => {
-        const earlier = rows.byKey(idempotencyKey);
-        if (earlier) return earlier;
-        const appointment = bookings.row(input.appointmentId);
-        if (appointment.status !== 'pending_payment' && appointment.status !== 'confirmed') {
-          throw new PolicyError(
-            `A ${appointment.status.replace('_', ' ')} booking takes no deposit`,
-            { status: appointment.status },
-          );
-        }
-        const policy = policyOf(appointment);
-        if (policy.deposit === 0) {
-          throw new PolicyError('This booking asks no deposit', { field: 'amount' });
-        }
-        const paid = rowsOf(appointment.id).some(
-          (r) => (r.kind === 'deposit' || r.kind === 'in_person') && r.status === 'succeeded',
-        );
-        if (paid) {
-          throw new PolicyError('The deposit for this booking is already paid', {
-            field: 'amount',
-          });
-        }
-        if (appointment.priceAmount > 0 && input.amount > appointment.priceAmount) {
-          throw ValidationError.field(
-            'amount',
-            `is more than the price of the booking (${appointment.priceAmount})`,
-          );
-        }
-        const row = insert({
-          appointmentId: appointment.id,
-          kind: 'in_person',
-          amount: input.amount,
-          currency: policy.currency,
-          idempotencyKey,
-          status: 'succeeded',
-          provider: 'desk',
-          reason: input.note?.trim() || 'Taken at the desk',
-        });
-        if (confirmHeldInside(appointment.id, 'desk') === 'taken') {
-          // Throwing rolls the movement back with it: nothing is recorded for a booking that lost
-          // its time.
-          throw new ConflictError(
-            'The hold lapsed and its time was booked by someone else; book a new time',
-            { appointmentId: appointment.id },
-          );
-        }
-        return row;
-      },
-      { behavior: 'immediate' },
-    );
-  }
+  const holds = createHoldRules(core, {
+    rows,
+    bookings,
+    policyOf,
+    confirmHeldInside,
+    log: options.log,
+  });
 
   // ── the desk ──────────────────────────────────────────────────────────────
 
@@ -659,8 +557,8 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
       return { policy, words: policy ? describePolicy(policy) : [] };
     },
     summary,
-    takeInPerson,
-    releaseLapsedHolds,
+    takeInPerson: holds.takeInPerson,
+    releaseLapsedHolds: holds.releaseLapsedHolds,
 
     /** A refund from the desk; the same requestId (one per dialog) is one refund. */
     async refund(input: {
