@@ -63,6 +63,23 @@ describe('payment terms in the confirmation', () => {
     expect(mail?.text).toContain(`Fri 4 Dec, 14:00\n\n${TERMS}\n\n`);
   });
 
+  it('say the deposit is due when the desk confirms a phone booking before it is paid', async () => {
+    world.app.services.bookings.create({
+      serviceId: depositService(),
+      staffId: world.salon.alice,
+      start: FRI_14,
+      customer: { name: 'Jane Doe', phone: '+447911123456' },
+      smsConsent: true,
+      source: 'desk',
+      actor: 'desk',
+    });
+    await world.app.reminderLoop.start();
+    await world.app.reminderLoop.idle();
+    expect(world.twilio.messages[0]?.body).toContain(
+      `, Fri 4 Dec, 14:00.\n${TERMS.replace('Deposit £10.00 paid.', 'Deposit £10.00 due.')}`,
+    );
+  });
+
   it('say nothing about money when the booking has no terms', async () => {
     bookJane(world, FRI_14);
     await world.app.reminderLoop.start();
