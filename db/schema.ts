@@ -443,11 +443,13 @@ export const smsReplies = sqliteTable(
   ],
 );
 
-export const paymentKinds = ['deposit', 'refund', 'no_show_fee'] as const;
+/** in_person: a deposit the desk took in cash or on its own card terminal. */
+export const paymentKinds = ['deposit', 'refund', 'no_show_fee', 'in_person'] as const;
 export type PaymentKind = (typeof paymentKinds)[number];
 export const paymentStatuses = ['pending', 'succeeded', 'failed', 'cancelled'] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
-export const paymentProviders = ['stripe', 'demo'] as const;
+/** desk: money that passed through the desk's hands, never through a provider. */
+export const paymentProviders = ['stripe', 'demo', 'desk'] as const;
 export type PaymentProvider = (typeof paymentProviders)[number];
 
 /**
@@ -496,3 +498,44 @@ export const paymentEvents = sqliteTable('payment_events', {
   type: text('type').notNull(),
   receivedAt: integer('received_at').notNull(),
 });
+
+export const demoCheckoutStates = ['open', 'paid', 'expired'] as const;
+
+/**
+ * Demo mode's checkout sessions (integrations/payments/demo.ts), kept here rather than in memory
+ * so a restart of the app does not strand a customer half-way through /pay/demo/{id}.
+ */
+export const demoCheckouts = sqliteTable(
+  'demo_checkouts',
+  {
+    id: text('id').primaryKey(),
+    /** The key the create call carried: asking again answers the same session. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    state: text('state', { enum: demoCheckoutStates }).notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    description: text('description').notNull(),
+    successUrl: text('success_url').notNull(),
+    cancelUrl: text('cancel_url').notNull(),
+    saveCard: integer('save_card', { mode: 'boolean' }).notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    paymentIntentId: text('payment_intent_id'),
+    customerId: text('customer_id'),
+    paymentMethodId: text('payment_method_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('demo_checkouts_idempotency_key').on(t.idempotencyKey)],
+);
+
+/** Demo mode's refunds, for the same reason: reconciliation after a restart still finds them. */
+export const demoRefunds = sqliteTable(
+  'demo_refunds',
+  {
+    id: text('id').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    amount: integer('amount').notNull(),
+    paymentIntentId: text('payment_intent_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('demo_refunds_idempotency_key').on(t.idempotencyKey)],
+);

@@ -39,6 +39,8 @@ import { createConnectionSettingsService } from './services/connection-settings.
 import { createTemplateStore } from './services/message-templates.js';
 import { createSmsInbox } from './services/sms-inbox.js';
 import { createTemplatePreview } from './services/template-preview.js';
+import { createPaymentTermsReader } from './services/payment-terms.js';
+import { createAppointmentList } from './services/appointment-list.js';
 import { createLiveSenders } from './services/live-senders.js';
 import { createGroupCommit } from './services/group-commit.js';
 import { createInviteBuilder, type InviteBuilder } from './services/calendar-invites.js';
@@ -80,6 +82,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
   const outbox = createOutbox(core);
   const connections = createConnectionSettingsService(core);
   const templates = createTemplateStore(core);
+  const paymentTerms = createPaymentTermsReader(core, settings);
   const reminders = createReminderPlanner(core, {
     settings,
     messagingSettings,
@@ -89,6 +92,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
     outbox,
     templates,
     connections,
+    paymentTerms,
   });
   const inbox = createSmsInbox(core, { settings, catalog, bookings, planner: reminders });
   const previewTemplate = createTemplatePreview(core, {
@@ -98,6 +102,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
     bookings,
     templates,
     planner: reminders,
+    paymentTerms,
   });
   const payments = createPaymentService(
     core,
@@ -111,6 +116,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
   );
   return {
     payments,
+    appointmentList: createAppointmentList(core),
     paymentRuntime,
     connections,
     templates,
@@ -222,9 +228,11 @@ export function createApp(options: AppOptions): App {
     for (const channel of live.rebuild(services.connections.row())) reminderLoop.resume(channel);
   });
   // Messages are planned from the event bus rather than from inside bookings.ts: every path that
-  // changes an appointment emits appointments.changed after its commit, so this one subscription
-  // covers desk, widget, API and demo seed alike (see services/reminders.ts). A planning failure
-  // is logged by the bus and never undoes the booking.
+  // changes an appointment emits appointments.changed (a new booking inside its own write, other
+  // changes after their commit), so this one subscription covers desk, widget, API and demo seed
+  // alike (see services/reminders.ts). A planning failure is logged by the bus and never undoes
+  // the booking. The booking's payment policy is already frozen by then (bookings.ts), so its
+  // confirmation states those terms.
   events.subscribe((event, payload) => {
     if (event !== 'appointments.changed') return;
     const change = payload as EventPayload<'appointments.changed'>;

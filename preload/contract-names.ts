@@ -37,6 +37,7 @@ export const channelNames = [
   'outbox.list',
   'payments.forAppointment',
   'payments.refund',
+  'payments.takeInPerson',
   'payments.sendLink',
   'payments.connection.get',
   'payments.connection.update',

@@ -199,6 +199,20 @@ export const appointment = z.object({
 });
 export type Appointment = z.infer<typeof appointment>;
 
+/** Where a booking's money stands, for the calendar's badge. */
+export const paymentState = z.enum([
+  'none',
+  'awaiting_deposit',
+  'paid',
+  'part_refunded',
+  'refunded',
+]);
+export type PaymentState = z.infer<typeof paymentState>;
+
+/** An appointment as lists show it: with its payment state, read in the same query. */
+export const listedAppointment = appointment.extend({ paymentState });
+export type ListedAppointment = z.infer<typeof listedAppointment>;
+
 export const appointmentEvent = z.object({
   id: z.int(),
   at: epochMs,
@@ -297,12 +311,13 @@ export type ApiKey = z.infer<typeof apiKey>;
 /** One money movement: a deposit taken, a refund given, a no-show fee charged. */
 export const paymentMovement = z.object({
   id,
-  kind: z.enum(['deposit', 'refund', 'no_show_fee']),
+  /** in_person: a deposit the desk took itself (cash, its own card terminal). */
+  kind: z.enum(['deposit', 'refund', 'no_show_fee', 'in_person']),
   /** Positive minor units; the kind says which way the money went. */
   amount: z.int().positive(),
   currency,
   status: z.enum(['pending', 'succeeded', 'failed', 'cancelled']),
-  provider: z.enum(['stripe', 'demo']),
+  provider: z.enum(['stripe', 'demo', 'desk']),
   reason: z.string().nullable(),
   /** Why it failed (a declined card), shown to the desk. */
   failureMessage: z.string().nullable(),
@@ -317,6 +332,9 @@ export const paymentBalance = z.object({
   refunded: z.int(),
   refundPending: z.int(),
   held: z.int(),
+  /** Taken at the desk: given back at the desk, never through the provider. */
+  takenInPerson: z.int(),
+  /** What the provider can still refund. */
   refundable: z.int(),
 });
 
@@ -623,7 +641,7 @@ export const channels = {
       staffId: id.optional(),
       customerId: id.optional(),
     }),
-    output: z.array(appointment),
+    output: z.array(listedAppointment),
   },
   'appointments.get': { input: byId, output: appointment },
   'appointments.history': { input: byId, output: z.array(appointmentEvent) },
@@ -690,6 +708,20 @@ export const channels = {
       appointmentId: id,
       amount: z.int().positive(),
       reason: z.string().trim().min(1, 'say why the money goes back').max(500),
+      requestId: z.string().min(1).max(100),
+    }),
+    output: appointmentPayments,
+  },
+  /**
+   * The deposit taken at the desk (cash, the desk's own terminal): recorded as an in_person
+   * movement; a booking held for it is confirmed (CONFLICT when its lapsed hold's time was taken
+   * meanwhile). The same requestId (one per dialog) is one movement.
+   */
+  'payments.takeInPerson': {
+    input: z.object({
+      appointmentId: id,
+      amount: z.int().positive('must be more than 0'),
+      note: z.string().trim().max(200).optional(),
       requestId: z.string().min(1).max(100),
     }),
     output: appointmentPayments,

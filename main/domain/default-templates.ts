@@ -1,6 +1,7 @@
 // The words BookingSync uses until the business writes its own. Plain ASCII punctuation on
 // purpose: one curly apostrophe would turn an SMS into UCS-2 and halve what fits in a segment.
-// Link lines stand alone, so SMS shortening can keep them whole (see templates.ts).
+// Link lines stand alone, so SMS shortening can keep them whole (see templates.ts); so does
+// {payment_terms}, so the line goes away when a booking has no terms.
 import type { MessageKind } from './message-kinds.js';
 
 export interface EmailTemplate {
@@ -20,12 +21,14 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, KindTemplates> = {
   confirmation: {
     sms:
       "Hi {customer_first_name}, you're booked at {business_name}: {service} with {staff}, {start_local}.\n" +
+      '{payment_terms}\n' +
       'Change or cancel: {manage_link}',
     email: {
       subject: 'Booking confirmed: {service}, {start_local}',
       text:
         'Hi {customer_first_name},\n\nYour booking at {business_name} is confirmed:\n' +
         '{service} with {staff}\n{start_local}\n\n' +
+        '{payment_terms}\n\n' +
         'Need to change or cancel? {manage_link}' +
         signOff,
     },

@@ -3,6 +3,7 @@
 // is booked (freezePolicy), so editing the service later never rewrites what the customer agreed
 // to; every refund and fee is then computed from that frozen copy and from the movements already
 // recorded, never from the service as it stands today.
+import type { AppointmentStatus } from './appointment-status.js';
 import { MINUTE_MS } from './time.js';
 
 export type DepositRuleInput =
@@ -126,7 +127,8 @@ export function needsSavedCard(policy: PaymentPolicy): boolean {
 
 // ── movements and balance ───────────────────────────────────────────────────
 
-export type MovementKind = 'deposit' | 'refund' | 'no_show_fee';
+/** in_person: a deposit taken at the desk; held like any other, but no provider can refund it. */
+export type MovementKind = 'deposit' | 'refund' | 'no_show_fee' | 'in_person';
 export type MovementStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface Movement {
@@ -144,7 +146,9 @@ export interface Balance {
   refundPending: number;
   /** What the business holds: collected − refunded. */
   held: number;
-  /** What may still be refunded: collected − refunded − refundPending. */
+  /** Taken at the desk (cash, the desk's own terminal): given back at the desk, not online. */
+  takenInPerson: number;
+  /** What may still be refunded through the provider: collected − in person − refunded − pending. */
   refundable: number;
 }
 
@@ -152,12 +156,14 @@ export function balanceOf(movements: readonly Movement[]): Balance {
   let collected = 0;
   let refunded = 0;
   let refundPending = 0;
+  let takenInPerson = 0;
   for (const m of movements) {
     if (m.kind === 'refund') {
       if (m.status === 'succeeded') refunded += m.amount;
       else if (m.status === 'pending') refundPending += m.amount;
     } else if (m.status === 'succeeded') {
       collected += m.amount;
+      if (m.kind === 'in_person') takenInPerson += m.amount;
     }
   }
   return {
@@ -165,7 +171,8 @@ export function balanceOf(movements: readonly Movement[]): Balance {
     refunded,
     refundPending,
     held: collected - refunded,
-    refundable: Math.max(0, collected - refunded - refundPending),
+    takenInPerson,
+    refundable: Math.max(0, collected - takenInPerson - refunded - refundPending),
   };
 }
 
@@ -243,41 +250,124 @@ function formatWindow(minutes: number): string {
   return `${minutes} minutes`;
 }
 
-/** The policy as the customer reads it in the widget and in messages; empty without a deposit. */
-export function describePolicy(policy: PaymentPolicy): string[] {
+/** What happens to the deposit after the full-refund window, as the tail of a sentence. */
+function lateWords(policy: PaymentPolicy): string {
+  return policy.lateCancelRefundPercent === 0
+    ? 'after that the deposit is kept'
+    : policy.lateCancelRefundPercent === 100
+      ? 'after that it is still refunded in full'
+      : `after that ${policy.lateCancelRefundPercent}% of it is refunded`;
+}
+
+/** The no-show sentence; null when a no-show costs nothing and no deposit is at stake. */
+function noShowWords(policy: PaymentPolicy): string | null {
   const money = (amount: number) => formatMoney(amount, policy.currency);
-  const lines: string[] = [];
-  if (policy.deposit > 0) {
-    lines.push(`A deposit of ${money(policy.deposit)} is paid now to secure the booking.`);
-    const late =
-      policy.lateCancelRefundPercent === 0
-        ? 'after that the deposit is not refunded'
-        : policy.lateCancelRefundPercent === 100
-          ? 'after that it is still refunded in full'
-          : `after that ${policy.lateCancelRefundPercent}% of it is refunded`;
-    lines.push(
-      policy.refundWindowMinutes === 0
-        ? 'Cancel any time before the appointment for a full refund.'
-        : `Cancel at least ${formatWindow(policy.refundWindowMinutes)} before for a full refund; ${late}.`,
-    );
-    lines.push('If we cancel, you always get the whole deposit back.');
-  }
   switch (policy.noShow.kind) {
     case 'none':
-      if (policy.deposit > 0) lines.push('If you miss the appointment, the deposit is refunded.');
-      break;
+      return policy.deposit > 0 ? 'If you miss the appointment, the deposit is refunded.' : null;
     case 'keep_deposit':
-      if (policy.deposit > 0) lines.push('If you miss the appointment, the deposit is kept.');
-      break;
+      return policy.deposit > 0 ? 'If you miss the appointment, the deposit is kept.' : null;
     case 'charge_card':
-      lines.push(
-        `If you miss the appointment, your card may be charged up to ${money(policy.noShow.maxAmount)} in total.`,
-      );
-      break;
+      return `If you miss the appointment, your card may be charged up to ${money(policy.noShow.maxAmount)} in total.`;
     default: {
       const never: never = policy.noShow;
       throw new Error(`Unknown no-show fee ${String(never)}`);
     }
   }
+}
+
+/** Whether the policy says anything about money at all. */
+export function hasPaymentTerms(policy: PaymentPolicy): boolean {
+  return noShowWords(policy) !== null;
+}
+
+/** The policy as the customer reads it before booking (widget, services list); empty without terms. */
+export function describePolicy(policy: PaymentPolicy): string[] {
+  const money = (amount: number) => formatMoney(amount, policy.currency);
+  const lines: string[] = [];
+  if (policy.deposit > 0) {
+    lines.push(`A deposit of ${money(policy.deposit)} is paid now to secure the booking.`);
+    lines.push(
+      policy.refundWindowMinutes === 0
+        ? 'Cancel any time before the appointment for a full refund.'
+        : `Cancel at least ${formatWindow(policy.refundWindowMinutes)} before for a full refund; ${lateWords(policy)}.`,
+    );
+    lines.push('If we cancel, you always get the whole deposit back.');
+  }
+  const noShow = noShowWords(policy);
+  if (noShow) lines.push(noShow);
   return lines;
+}
+
+/** The booking's own moment and money, which turn the policy into dated words. */
+export interface BookingTermsInput {
+  /** Appointment start, UTC epoch ms. */
+  start: number;
+  /** Deposit money the business holds for the booking (collected − refunded). */
+  held: number;
+  /** Formats an instant on the business's wall clock ("Tue 1 Dec, 09:00"). */
+  formatInstant: (ms: number) => string;
+  /** When the words are written: a refund deadline already past is not offered. */
+  now: number;
+}
+
+/**
+ * The frozen policy of one booking as one paragraph, with its real deadline: "Deposit £10.00 paid.
+ * Cancel by Tue 3 Dec, 14:00 for a full refund; after that the deposit is kept. If you miss the
+ * appointment, the deposit is kept." Empty when the policy says nothing about money. Used by the
+ * confirmation messages and the widget's manage page, so both say the same thing.
+ */
+export function bookingTerms(policy: PaymentPolicy, input: BookingTermsInput): string {
+  const money = (amount: number) => formatMoney(amount, policy.currency);
+  const sentences: string[] = [];
+  if (policy.deposit > 0) {
+    sentences.push(
+      input.held > 0
+        ? `Deposit ${money(input.held)} paid.`
+        : `Deposit ${money(policy.deposit)} due.`,
+    );
+    const deadline = input.start - policy.refundWindowMinutes * MINUTE_MS;
+    if (policy.refundWindowMinutes === 0) {
+      sentences.push('Cancel any time before the appointment for a full refund.');
+    } else if (input.now < deadline) {
+      sentences.push(
+        `Cancel by ${input.formatInstant(deadline)} for a full refund; ${lateWords(policy)}.`,
+      );
+    } else {
+      // Booked inside the window: only the late share is ever refunded.
+      sentences.push(
+        policy.lateCancelRefundPercent === 0
+          ? 'The deposit is not refunded if you cancel.'
+          : `If you cancel, ${policy.lateCancelRefundPercent}% of the deposit is refunded.`,
+      );
+    }
+  }
+  const noShow = noShowWords(policy);
+  if (noShow) sentences.push(noShow);
+  return sentences.join(' ');
+}
+
+/** How a booking's money stands, in one word the desk and the customer both read. */
+export type PaymentState = 'none' | 'awaiting_deposit' | 'paid' | 'part_refunded' | 'refunded';
+
+/**
+ * Where a booking's money stands, from its frozen deposit and its movements' totals (the calendar
+ * reads those totals for a whole week in one query). Only a booking still ahead can be awaiting
+ * its deposit: a cancelled one that was never paid owes nothing.
+ */
+export function paymentStateOf(input: {
+  /** The deposit the frozen policy asks; 0 = none. */
+  deposit: number;
+  /** Succeeded deposits and fees. */
+  collected: number;
+  /** Refunds succeeded or on their way. */
+  returned: number;
+  status: AppointmentStatus;
+}): PaymentState {
+  if (input.collected > 0) {
+    if (input.returned === 0) return 'paid';
+    return input.returned >= input.collected ? 'refunded' : 'part_refunded';
+  }
+  const ahead = input.status === 'pending_payment' || input.status === 'confirmed';
+  return ahead && input.deposit > 0 ? 'awaiting_deposit' : 'none';
 }

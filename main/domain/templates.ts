@@ -24,6 +24,7 @@ export const templatePlaceholders = [
   'business_name',
   'manage_link',
   'rebook_link',
+  'payment_terms',
 ] as const;
 export type TemplatePlaceholder = (typeof templatePlaceholders)[number];
 
@@ -49,6 +50,8 @@ export interface TemplateData {
   businessName: string;
   manageLink: string;
   rebookLink: string;
+  /** The booking's deposit, refund and no-show terms in plain words; empty or absent: none. */
+  paymentTerms?: string;
 }
 
 export interface TemplateIssue {
@@ -134,13 +137,33 @@ function valuesOf(data: TemplateData): Values {
     business_name: data.businessName,
     manage_link: data.manageLink,
     rebook_link: data.rebookLink,
+    payment_terms: data.paymentTerms ?? '',
   };
 }
 
+/**
+ * Without payment terms, a line that holds nothing but {payment_terms} goes, with one of the blank
+ * lines around it, so a booking without a deposit reads exactly as it did before terms existed.
+ */
+function withoutEmptyTermsLine(template: string, values: Values): string {
+  if (values.payment_terms !== '') return template;
+  const lines = template.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]?.trim() !== '{payment_terms}') {
+      kept.push(lines[i] ?? '');
+      continue;
+    }
+    if (kept.at(-1)?.trim() === '' && lines[i + 1]?.trim() === '') i++;
+  }
+  return kept.join('\n');
+}
+
 /** One pass, so a value that looks like a placeholder (a name typed as "{staff}") stays literal. */
-function fill(template: string, values: Values): string {
-  const issues = validateTemplate(template);
+function fill(raw: string, values: Values): string {
+  const issues = validateTemplate(raw);
   if (issues.length > 0) throw new TemplateError(issues);
+  const template = withoutEmptyTermsLine(raw, values);
   return template.replace(PLACEHOLDER_RE, (_, name: string) =>
     isPlaceholder(name) ? values[name] : `{${name}}`,
   );

@@ -105,8 +105,8 @@ export const idempotencyKey = z
   .max(200)
   .meta({ description: 'Any unique string per booking attempt, e.g. a UUID' });
 
-/** What the holder of a manage token may see: this booking, nobody else's details. */
-export const publicBooking = z.object({
+/** The part of a booking every caller sees: the widget's manage page and the admin API alike. */
+export const bookingFields = z.object({
   id,
   status: appointmentStatus,
   start: instant,
@@ -116,6 +116,48 @@ export const publicBooking = z.object({
   staff_id: id,
   staff_name: z.string(),
   price: money,
+});
+
+const minor = z.int().meta({ description: 'Minor units of `currency`' });
+
+export const bookingPayment = z
+  .object({
+    state: z.enum(['none', 'awaiting_deposit', 'paid', 'part_refunded', 'refunded']).meta({
+      description:
+        'awaiting_deposit: asked and not yet paid; part_refunded / refunded: some or all of ' +
+        'what was paid went back',
+    }),
+    currency: z.string().meta({ description: 'ISO 4217', examples: ['GBP'] }),
+    deposit_required: z.boolean(),
+    deposit: minor.meta({ description: 'The deposit agreed when booking; 0 when none' }),
+    paid: minor.meta({ description: 'Deposits and fees received' }),
+    refunded: minor.meta({ description: 'Refunds completed' }),
+    refund_pending: minor.meta({ description: 'Refunds on their way back to the card' }),
+    balance_due: minor.meta({
+      description: 'Left to pay at the appointment: the price less what the business holds',
+    }),
+    refund_if_cancelled_now: minor.meta({
+      description: 'What cancelling online now would give back, under the agreed policy',
+    }),
+    policy: z.object({
+      full_refund_until: instant.meta({
+        description: 'Cancelling before this refunds the whole deposit',
+      }),
+      late_refund_percent: z.int().meta({ description: 'Share of the deposit refunded later' }),
+      no_show: z.enum(['none', 'keep_deposit', 'charge_card']),
+      no_show_max_charge: minor
+        .nullable()
+        .meta({ description: 'charge_card only: the most a no-show costs in total' }),
+      terms: z.string().meta({
+        description: 'The agreed deposit, refund and no-show terms, with dates, in plain words',
+      }),
+    }),
+  })
+  .nullable()
+  .meta({ description: 'null when the booking carries no payment terms and nothing was paid' });
+
+/** What the holder of a manage token may see: this booking, nobody else's details. */
+export const publicBooking = bookingFields.extend({
   hold_expires_at: instant
     .nullable()
     .meta({ description: 'Only for pending_payment: when the unpaid hold lapses' }),
@@ -123,6 +165,7 @@ export const publicBooking = z.object({
     description: 'Last moment the customer may reschedule or cancel online',
   }),
   customer: z.object({ first_name: z.string() }),
+  payment: bookingPayment,
 });
 export type PublicBooking = z.output<typeof publicBooking>;
 

@@ -5,7 +5,6 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Appointment } from '../../preload/contract.js';
 import type { App } from '../app.js';
-import { MINUTE_MS, formatInstantInZone } from '../domain/time.js';
 import { AppError, NotFoundError, ValidationError } from '../errors.js';
 import {
   ANY_STAFF,
@@ -17,8 +16,8 @@ import {
   idempotencyKey,
   manageTokenParams,
   rescheduleRequest,
-  type PublicBooking,
 } from './public-schemas.js';
+import { bookingJson } from './booking-json.js';
 import { defineRoute, type AnyRoute, type ResponseSpec } from './route-spec.js';
 
 const open = { cors: true, adminKey: false, bookingWrite: false };
@@ -70,25 +69,7 @@ function sourceOf(request: FastifyRequest): 'widget' | 'api' {
 export function bookingRoutes(app: App): AnyRoute[] {
   const { services } = app;
 
-  function toPublicBooking(a: Appointment): PublicBooking {
-    const rules = services.settings.get();
-    const at = (ms: number) => formatInstantInZone(ms, rules.timeZone);
-    const customerName = services.customers.row(a.customerId).name.trim();
-    return {
-      id: a.id,
-      status: a.status,
-      start: at(a.start),
-      end: at(a.end),
-      service_id: a.serviceId,
-      service_name: services.catalog.serviceRow(a.serviceId).name,
-      staff_id: a.staffId,
-      staff_name: services.catalog.staffRow(a.staffId).name,
-      price: { amount: a.priceAmount, currency: a.currency },
-      hold_expires_at: a.holdExpiresAt === null ? null : at(a.holdExpiresAt),
-      changes_allowed_until: at(a.start - rules.cancellationCutoffMinutes * MINUTE_MS),
-      customer: { first_name: customerName.split(/\s+/)[0] ?? '' },
-    };
-  }
+  const toPublicBooking = bookingJson(services).forCustomer;
 
   /**
    * Looked up by the token's SHA-256 (see bookings.findByManageToken): comparing hashes in the

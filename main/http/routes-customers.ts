@@ -5,8 +5,9 @@ import { z } from 'zod';
 import type { Appointment, Customer } from '../../preload/contract.js';
 import type { App } from '../app.js';
 import { formatInstantInZone } from '../domain/time.js';
-import { appointmentSource, appointmentStatus } from '../../preload/contract.js';
-import { failure, id, instant, money } from './public-schemas.js';
+import { appointmentSource } from '../../preload/contract.js';
+import { bookingJson } from './booking-json.js';
+import { bookingFields, failure, id, instant } from './public-schemas.js';
 import { defineRoute, type AnyRoute } from './route-spec.js';
 
 const admin = { cors: false, adminKey: true, bookingWrite: false };
@@ -22,17 +23,8 @@ export const adminCustomer = z.object({
   created_at: instant,
 });
 
-export const adminBooking = z.object({
-  id,
-  status: appointmentStatus,
+export const adminBooking = bookingFields.extend({
   source: appointmentSource,
-  start: instant,
-  end: instant,
-  service_id: id,
-  service_name: z.string(),
-  staff_id: id,
-  staff_name: z.string(),
-  price: money,
   note: z.string(),
   cancel_reason: z.string().nullable(),
   created_at: instant,
@@ -74,21 +66,20 @@ export function customerRoutes(app: App): AnyRoute[] {
     created_at: at(c.createdAt),
   });
 
-  const toAdminBooking = (a: Appointment): z.output<typeof adminBooking> => ({
-    id: a.id,
-    status: a.status,
-    source: a.source,
-    start: at(a.start),
-    end: at(a.end),
-    service_id: a.serviceId,
-    service_name: services.catalog.serviceRow(a.serviceId).name,
-    staff_id: a.staffId,
-    staff_name: services.catalog.staffRow(a.staffId).name,
-    price: { amount: a.priceAmount, currency: a.currency },
-    note: a.note,
-    cancel_reason: a.cancelReason,
-    created_at: at(a.createdAt),
-  });
+  const json = bookingJson(services);
+  const toAdminBooking = (a: Appointment): z.output<typeof adminBooking> => {
+    // The admin answer has always named the source right after the status.
+    const { id: bookingId, status, ...rest } = json.shared(a);
+    return {
+      id: bookingId,
+      status,
+      source: a.source,
+      ...rest,
+      note: a.note,
+      cancel_reason: a.cancelReason,
+      created_at: at(a.createdAt),
+    };
+  };
 
   return [
     defineRoute({

@@ -84,6 +84,11 @@ const outcomeWords: Record<CheckoutOutcome, { state: string; title: string; text
     title: 'Payment refunded',
     text: 'This booking is no longer active, so we have refunded your payment in full.',
   },
+  refunded_paid_in_person: {
+    state: 'refunded',
+    title: 'Payment refunded',
+    text: 'Your booking is confirmed: the deposit was already paid at the desk, so we have refunded this payment in full.',
+  },
   expired: {
     state: 'expired',
     title: 'Checkout expired',

@@ -49,6 +49,10 @@ export function paymentHandlers(s: Services): HandlerGroup {
       await s.payments.refund(input);
       return forAppointment(input.appointmentId);
     },
+    'payments.takeInPerson': (input) => {
+      s.payments.takeInPerson(input);
+      return forAppointment(input.appointmentId);
+    },
     'payments.sendLink': async (input) => {
       const sent = await s.payments.sendPaymentLink(input.appointmentId, input.channel);
       return { url: sent.url, channels: sent.channels };

@@ -51,7 +51,7 @@ function customerHandlers(s: Services, events: EventBus): HandlerGroup {
 
 function appointmentHandlers(s: Services): HandlerGroup {
   return {
-    'appointments.list': (input) => s.bookings.list(input),
+    'appointments.list': (input) => s.appointmentList.list(input),
     'appointments.get': (input) => s.bookings.get(input.id),
     'appointments.history': (input) => s.bookings.history(input.id),
     'appointments.create': (input) =>

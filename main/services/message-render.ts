@@ -11,6 +11,7 @@ import type { MessageChannel, MessageKind, PlannedMessage } from '../domain/mess
 import type { Recipient } from '../domain/reminder-plan.js';
 import { render, type TemplateData } from '../domain/templates.js';
 import type { CatalogService } from './catalog.js';
+import type { PaymentTermsReader } from './payment-terms.js';
 import type { TemplateText, TemplateStore } from './message-templates.js';
 import type { NewOutboxMessage } from './outbox.js';
 import type { SettingsService } from './settings.js';
@@ -28,6 +29,7 @@ export interface RenderDeps {
   settings: SettingsService;
   catalog: CatalogService;
   templates: TemplateStore;
+  paymentTerms: PaymentTermsReader;
 }
 
 type AppointmentRow = typeof appointments.$inferSelect;
@@ -51,7 +53,7 @@ function tidy(text: string): string {
 }
 
 export function templateData(
-  deps: Pick<RenderDeps, 'settings' | 'catalog'>,
+  deps: Pick<RenderDeps, 'settings' | 'catalog' | 'paymentTerms'>,
   appointment: AppointmentRow,
   customerName: string,
   links: MessageLinks,
@@ -66,6 +68,7 @@ export function templateData(
     businessName: business.name,
     manageLink: links.manage ?? '',
     rebookLink: links.rebook ?? '',
+    paymentTerms: deps.paymentTerms(appointment),
   };
 }
 

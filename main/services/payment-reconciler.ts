@@ -1,7 +1,8 @@
 // Webhooks get lost. On start and every few minutes this asks the provider about every movement
 // still pending (a deposit whose checkout we have not seen paid, a refund not yet confirmed or
 // never sent) and applies what it says, through the same code the webhooks use: applying the
-// same answer twice changes nothing.
+// same answer twice changes nothing. Each pass first cancels held bookings whose hold lapsed
+// with no checkout left to pay (a phone booking the desk held and sent no link for).
 import type { Timers } from './reminder-loop.js';
 import type { PaymentService } from './payments.js';
 
@@ -29,6 +30,11 @@ export function createPaymentReconciler(options: {
 
   async function pass(): Promise<Record<string, string>> {
     const results: Record<string, string> = {};
+    try {
+      for (const id of payments.releaseLapsedHolds()) results[id] = 'hold_released';
+    } catch (error) {
+      log('releasing lapsed holds failed', error);
+    }
     for (const row of payments.unsettled()) {
       try {
         results[row.id] = await payments.reconcileRow(row);

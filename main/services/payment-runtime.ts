@@ -8,6 +8,7 @@ import {
 import type { PaymentProvider } from '../integrations/payments/payment-provider.js';
 import { createStripeProvider, type StripeApiAddress } from '../integrations/payments/stripe.js';
 import type { Core } from './core.js';
+import { createDemoPaymentStore } from './demo-payment-store.js';
 import { createPaymentSettings, type PaymentSettings } from './payment-settings.js';
 import type { PublicAddress } from './public-address.js';
 
@@ -36,7 +37,11 @@ export function createPaymentRuntime(core: Core, options: PaymentRuntimeOptions)
   let wake = () => {};
   // Before a host listens (the core alone, in tests) the default public port is the best guess.
   const publicBaseUrl = () => options.publicAddress.baseUrl() ?? 'http://127.0.0.1:8787';
-  const demo = createDemoPaymentProvider({ baseUrl: publicBaseUrl, now: () => core.clock.now() });
+  const demo = createDemoPaymentProvider({
+    baseUrl: publicBaseUrl,
+    now: () => core.clock.now(),
+    store: createDemoPaymentStore(core),
+  });
   let stripe: { key: string; webhookSecret: string | null; provider: PaymentProvider } | null =
     null;
 

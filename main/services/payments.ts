@@ -19,13 +19,19 @@ import {
 import { findConflict } from '../domain/availability.js';
 import {
   balanceOf,
+  bookingTerms,
+  cancellationRefund,
   describePolicy,
+  hasPaymentTerms,
+  paymentStateOf,
   needsSavedCard,
   parsePolicy,
   policyForService,
   type Balance,
   type PaymentPolicy,
+  type PaymentState,
 } from '../domain/payment-policy.js';
+import { formatStartLocal } from '../domain/templates.js';
 import { MINUTE_MS } from '../domain/time.js';
 import { IntegrationError, PolicyError, ValidationError } from '../errors.js';
 import type {
@@ -39,6 +45,7 @@ import type { CustomerService } from './customers.js';
 import type { Outbox } from './outbox.js';
 import { paymentMessages } from './payment-messages.js';
 import { createRefunds } from './payment-refunds.js';
+import { createHoldRules } from './payment-holds.js';
 import { createPaymentRows, type PaymentRow } from './payment-rows.js';
 import type { ScheduleReader } from './schedule.js';
 import type { SettingsService } from './settings.js';
@@ -74,6 +81,18 @@ export interface CheckoutStarted {
   url: string;
 }
 
+export interface PaymentSummary {
+  policy: PaymentPolicy;
+  balance: Balance;
+  state: PaymentState;
+  /** The frozen policy with its real dates, in plain words. */
+  terms: string;
+  /** Cancelling before this instant refunds the whole deposit. */
+  fullRefundUntil: number;
+  /** What the customer would get back by cancelling now (0 once the booking is over). */
+  refundIfCancelledNow: number;
+}
+
 export type CheckoutOutcome =
   | 'unknown'
   | 'open'
@@ -81,6 +100,7 @@ export type CheckoutOutcome =
   | 'already_applied'
   | 'refunded_slot_taken'
   | 'refunded_booking_gone'
+  | 'refunded_paid_in_person'
   | 'expired';
 
 export function createPaymentService(core: Core, deps: PaymentsDeps, options: PaymentsOptions) {
@@ -168,8 +188,11 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     if (policy.deposit === 0) {
       throw new PolicyError('This booking asks no deposit', { appointmentId });
     }
-    const deposits = rowsOf(appointmentId).filter((r) => r.kind === 'deposit');
-    if (deposits.some((r) => r.status === 'succeeded')) {
+    const all = rowsOf(appointmentId);
+    const deposits = all.filter((r) => r.kind === 'deposit');
+    if (
+      all.some((r) => (r.kind === 'deposit' || r.kind === 'in_person') && r.status === 'succeeded')
+    ) {
       throw new PolicyError('The deposit for this booking is already paid', { appointmentId });
     }
     const open = deposits.find((r) => r.status === 'pending');
@@ -227,27 +250,32 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
    * transaction, so no booking can slip in between the check and the confirmation.
    */
   function confirmHeld(appointmentId: string): 'confirmed' | 'taken' | 'not_pending' {
-    return db.transaction(
-      () => {
-        const now = clock.now();
-        const row = bookings.row(appointmentId);
-        if (row.status !== 'pending_payment') return 'not_pending';
-        if (row.holdExpiresAt !== null && row.holdExpiresAt <= now) {
-          const span = {
-            start: row.startAt,
-            end: row.endAt,
-            bufferBeforeMinutes: row.bufferBeforeMinutes,
-            bufferAfterMinutes: row.bufferAfterMinutes,
-          };
-          const [input] = schedule.read([row.staffId], row.startAt, row.endAt, now, row.id);
-          const zone = settings.get().timeZone;
-          if (!input || findConflict(span, input, zone) !== null) return 'taken';
-        }
-        bookings.confirm(appointmentId, 'system');
-        return 'confirmed';
-      },
-      { behavior: 'immediate' },
-    );
+    return db.transaction(() => confirmHeldInside(appointmentId, 'system'), {
+      behavior: 'immediate',
+    });
+  }
+
+  /** confirmHeld's work, for a caller already inside an IMMEDIATE transaction. */
+  function confirmHeldInside(
+    appointmentId: string,
+    actor: 'system' | 'desk',
+  ): 'confirmed' | 'taken' | 'not_pending' {
+    const now = clock.now();
+    const row = bookings.row(appointmentId);
+    if (row.status !== 'pending_payment') return 'not_pending';
+    if (row.holdExpiresAt !== null && row.holdExpiresAt <= now) {
+      const span = {
+        start: row.startAt,
+        end: row.endAt,
+        bufferBeforeMinutes: row.bufferBeforeMinutes,
+        bufferAfterMinutes: row.bufferAfterMinutes,
+      };
+      const [input] = schedule.read([row.staffId], row.startAt, row.endAt, now, row.id);
+      const zone = settings.get().timeZone;
+      if (!input || findConflict(span, input, zone) !== null) return 'taken';
+    }
+    bookings.confirm(appointmentId, actor);
+    return 'confirmed';
   }
 
   /** Settles one deposit row from the provider's session; applying it twice changes nothing. */
@@ -283,6 +311,20 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
         paymentMethodId: session.paymentMethodId,
         failureMessage: null,
       });
+    }
+    // The desk took the deposit in person while the link was still open: this one goes back.
+    const takenAtDesk = rowsOf(row.appointmentId).some(
+      (r) => r.kind === 'in_person' && r.status === 'succeeded',
+    );
+    if (takenAtDesk) {
+      await issueRefund({
+        appointmentId: row.appointmentId,
+        amount: row.amount,
+        reason: 'The deposit was already taken in person',
+        idempotencyKey: `refund:${row.id}:in_person`,
+        tolerateNothingRefundable: true,
+      });
+      return 'refunded_paid_in_person';
     }
     const outcome = confirmHeld(row.appointmentId);
     const appointment = bookings.row(row.appointmentId);
@@ -425,6 +467,54 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     }
   }
 
+  /**
+   * Where the money of one booking stands and what it agreed to, for the customer's manage page;
+   * null when its policy says nothing about money and nothing was ever paid.
+   */
+  function summary(appointmentId: string): PaymentSummary | null {
+    const appointment = bookings.row(appointmentId);
+    const policy = parsePolicy(appointment.paymentPolicy);
+    const money = balance(appointmentId);
+    if (!policy || (!hasPaymentTerms(policy) && money.collected === 0)) return null;
+    const now = clock.now();
+    const zone = settings.get().timeZone;
+    const ahead = appointment.status === 'pending_payment' || appointment.status === 'confirmed';
+    return {
+      policy,
+      balance: money,
+      state: paymentStateOf({
+        deposit: policy.deposit,
+        collected: money.collected,
+        returned: money.refunded + money.refundPending,
+        status: appointment.status,
+      }),
+      terms: bookingTerms(policy, {
+        start: appointment.startAt,
+        held: money.held,
+        formatInstant: (ms) => formatStartLocal(ms, zone),
+        now,
+      }),
+      fullRefundUntil: appointment.startAt - policy.refundWindowMinutes * MINUTE_MS,
+      refundIfCancelledNow: ahead
+        ? cancellationRefund({
+            policy,
+            balance: money,
+            cancelledBy: 'customer',
+            cancelledAt: now,
+            start: appointment.startAt,
+          }).amount
+        : 0,
+    };
+  }
+
+  const holds = createHoldRules(core, {
+    rows,
+    bookings,
+    policyOf,
+    confirmHeldInside,
+    log: options.log,
+  });
+
   // ── the desk ──────────────────────────────────────────────────────────────
 
   return {
@@ -451,6 +541,9 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
       const policy = parsePolicy(bookings.row(appointmentId).paymentPolicy);
       return { policy, words: policy ? describePolicy(policy) : [] };
     },
+    summary,
+    takeInPerson: holds.takeInPerson,
+    releaseLapsedHolds: holds.releaseLapsedHolds,
 
     /** A refund from the desk; the same requestId (one per dialog) is one refund. */
     async refund(input: {

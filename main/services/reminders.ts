@@ -30,6 +30,7 @@ import type { ConnectionSettingsService } from './connection-settings.js';
 import type { Core } from './core.js';
 import type { CustomerService } from './customers.js';
 import type { MessagingSettingsService } from './messaging-settings.js';
+import type { PaymentTermsReader } from './payment-terms.js';
 import { renderPlanned, type MessageLinks, type RenderRecipient } from './message-render.js';
 import type { TemplateStore } from './message-templates.js';
 import type { Outbox } from './outbox.js';
@@ -46,6 +47,7 @@ export interface ReminderDeps {
   outbox: Outbox;
   templates: TemplateStore;
   connections: ConnectionSettingsService;
+  paymentTerms: PaymentTermsReader;
 }
 
 /** A booking made this long ago gets no confirmation from the startup pass, only reminders. */
@@ -190,7 +192,13 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
   ) => {
     if (planned.length === 0) return [];
     const row = bookings.row(appointmentId);
-    return renderPlanned({ settings, catalog, templates }, row, planned, recipient, linksOf(row));
+    return renderPlanned(
+      { settings, catalog, templates, paymentTerms: deps.paymentTerms },
+      row,
+      planned,
+      recipient,
+      linksOf(row),
+    );
   };
 
   /**

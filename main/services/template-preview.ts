@@ -10,6 +10,7 @@ import type { Core } from './core.js';
 import type { CustomerService } from './customers.js';
 import { renderText, templateData, type MessageLinks } from './message-render.js';
 import { templateIssues, type TemplateStore, type TemplateText } from './message-templates.js';
+import type { PaymentTermsReader } from './payment-terms.js';
 import type { ReminderPlanner } from './reminders.js';
 import type { SettingsService } from './settings.js';
 
@@ -20,7 +21,13 @@ export interface PreviewDeps {
   bookings: BookingService;
   templates: TemplateStore;
   planner: ReminderPlanner;
+  paymentTerms: PaymentTermsReader;
 }
+
+/** What {payment_terms} reads like for a £10 deposit, when there is no booking to show. */
+const SAMPLE_TERMS =
+  'Deposit £10.00 paid. Cancel by Mon 1 Dec, 10:00 for a full refund; after that the deposit ' +
+  'is kept. If you miss the appointment, the deposit is kept.';
 
 export function createTemplatePreview(core: Core, deps: PreviewDeps) {
   const { db, clock } = core;
@@ -73,6 +80,7 @@ export function createTemplatePreview(core: Core, deps: PreviewDeps) {
         businessName: business.name,
         manageLink: links.manage ?? '',
         rebookLink: links.rebook ?? '',
+        paymentTerms: SAMPLE_TERMS,
       };
       return { ...renderText(draft.kind, template, data, links), appointmentId: null };
     }

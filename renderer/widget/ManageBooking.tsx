@@ -8,6 +8,7 @@ import { useWidget } from './context.js';
 import { formatWhen } from './format.js';
 import { fill } from './labels.js';
 import { Live, StepHeading, ZoneNotice, type LiveMessage } from './parts.js';
+import { CancelRefundNotice, PaymentPanel } from './PaymentPanel.js';
 import { SlotPicker } from './SlotPicker.js';
 
 export function ManageBooking(props: { token: string }) {
@@ -131,6 +132,7 @@ function ManageLoaded(props: {
         ) : null}
       </p>
       {zone ? <ZoneNotice zone={zone} labels={labels} /> : null}
+      {b.payment ? <PaymentPanel payment={b.payment} /> : null}
       {!cancelled && mode === 'view' ? (
         <>
           <p class="muted">{fill(labels.changesUntil, { when: when(b.changes_allowed_until) })}</p>
@@ -145,20 +147,23 @@ function ManageLoaded(props: {
         </>
       ) : null}
       {!cancelled && mode === 'confirm-cancel' ? (
-        <div class="row">
-          <button
-            type="button"
-            class="primary"
-            disabled={busy}
-            data-testid="confirm-cancel"
-            onClick={() => void cancel()}
-          >
-            {labels.cancelConfirm}
-          </button>
-          <button type="button" data-testid="keep" onClick={() => to('view')}>
-            {labels.keep}
-          </button>
-        </div>
+        <>
+          {b.payment ? <CancelRefundNotice payment={b.payment} /> : null}
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              disabled={busy}
+              data-testid="confirm-cancel"
+              onClick={() => void cancel()}
+            >
+              {labels.cancelConfirm}
+            </button>
+            <button type="button" data-testid="keep" onClick={() => to('view')}>
+              {labels.keep}
+            </button>
+          </div>
+        </>
       ) : null}
       {!cancelled && mode === 'reschedule' ? (
         <>

@@ -30,6 +30,27 @@ export interface Availability {
   days: { date: string; slots: Slot[] }[];
 }
 
+/** Where a booking's money stands (GET /api/bookings/{token}); null without payment terms. */
+export interface BookingPayment {
+  state: 'none' | 'awaiting_deposit' | 'paid' | 'part_refunded' | 'refunded';
+  currency: string;
+  deposit_required: boolean;
+  deposit: number;
+  paid: number;
+  refunded: number;
+  refund_pending: number;
+  balance_due: number;
+  refund_if_cancelled_now: number;
+  policy: {
+    full_refund_until: string;
+    late_refund_percent: number;
+    no_show: 'none' | 'keep_deposit' | 'charge_card';
+    no_show_max_charge: number | null;
+    /** The agreed terms with their dates, in plain words. */
+    terms: string;
+  };
+}
+
 export interface Booking {
   id: string;
   status: string;
@@ -42,6 +63,7 @@ export interface Booking {
   price: Money;
   changes_allowed_until: string;
   customer: { first_name: string };
+  payment?: BookingPayment | null;
 }
 
 export interface BookingRequest {

@@ -44,6 +44,14 @@ export const defaultLabels = {
   bookAndPay: 'Continue to payment',
   toPayment: 'Taking you to the payment page…',
   payHere: 'Pay the deposit',
+  paymentTitle: 'Payment',
+  depositAwaiting: 'Deposit of {amount} not paid yet.',
+  depositPaid: 'Deposit paid: {amount}.',
+  refundedSoFar: 'Refunded: {amount}.',
+  refundOnItsWay: '{amount} is on its way back to your card.',
+  balanceDue: 'Left to pay at the appointment: {amount}.',
+  cancelRefund: 'If you cancel now, {amount} of your deposit is refunded.',
+  cancelNoRefund: 'If you cancel now, the deposit is not refunded.',
 };
 
 export type Labels = typeof defaultLabels;

@@ -1,12 +1,12 @@
 // A deposit from start to finish in Debian's Chromium, with demo payments (no credentials): the
 // customer books the deposit service on the hosted page, reads the terms, pays on the demo
 // checkout and lands on the confirmation page; the desk sees the booking confirmed and paid,
-// and refunds part of it with a reason.
+// and refunds part of it with a reason; the customer's manage link then shows that money.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarPage } from './pages/calendar.js';
 import { DemoCheckoutPage, PaymentSectionModel } from './pages/payments.js';
-import { BookingWidget } from './pages/widget.js';
+import { BookingWidget, ManagePage } from './pages/widget.js';
 import { startDemoHost, type DemoHost } from './support/demo-host.js';
 import { launchChromium, newDeskPage, screenshot } from './support/browser.js';
 
@@ -25,6 +25,7 @@ afterAll(async () => {
 
 interface PublicService {
   id: string;
+  name: string;
   deposit: { amount: number } | null;
   staff_ids: string[];
 }
@@ -61,6 +62,13 @@ describe('deposit journey', () => {
     expect(await widget.root.locator('[data-testid="submit"]').textContent()).toBe(
       'Continue to payment',
     );
+    // The checkout page replaces the widget at once: the manage token is read in passing.
+    let manageToken = '';
+    await page.route('**/api/bookings', async (route) => {
+      const response = await route.fetch();
+      manageToken = ((await response.json()) as { manage_token: string }).manage_token;
+      await route.fulfill({ response });
+    });
     await widget.submit();
 
     const checkout = new DemoCheckoutPage(page);
@@ -87,12 +95,46 @@ describe('deposit journey', () => {
     const payments = new PaymentSectionModel(panel.root);
     await payments.waitDeposit('paid');
     await payments.movement('deposit', 'succeeded').waitFor();
+    // The calendar block says so too (its badge), without opening anything.
+    await calendar.paymentBadge(booked.id, 'paid').waitFor();
+    expect(await calendar.paymentBadge(booked.id).textContent()).toBe('Deposit paid');
     await screenshot(desk, 'payments-04-desk-paid');
 
     await payments.refund('5', 'Started late');
     await payments.movement('refund', 'succeeded').waitFor();
     expect(await payments.balance().getAttribute('data-held')).toBe('1500');
+    await calendar.paymentBadge(booked.id, 'part_refunded').waitFor();
     await screenshot(desk, 'payments-05-desk-refunded');
+
+    // The week's narrow columns: the time and service under the name, and the short badge, in
+    // the light scheme and the dark.
+    await desk.keyboard.press('Escape');
+    await calendar.showWeek();
+    const block = calendar.appointment(booked.id);
+    expect(await block.getByTestId('appointment-meta').textContent()).toContain(service.name);
+    expect(await calendar.paymentBadge(booked.id, 'part_refunded').textContent()).toBe(
+      'Part refund',
+    );
+    await block.scrollIntoViewIfNeeded();
+    await screenshot(desk, 'payments-07-week-badges');
+    await desk.getByTestId('color-scheme-toggle').click();
+    await desk.locator('html[data-mantine-color-scheme="dark"]').waitFor();
+    await screenshot(desk, 'payments-08-week-badges-dark');
+
+    // The customer's manage link shows the same money, and what cancelling now would return.
+    const manage = new ManagePage(page);
+    await manage.open(`${demo.host.publicUrl}/book/manage/${manageToken}`);
+    const money = manage.payment('part_refunded');
+    await money.waitFor();
+    expect(await money.textContent()).toContain('Deposit paid: £20.00.');
+    expect(await money.textContent()).toContain('Refunded: £5.00.');
+    expect(await manage.root.locator('[data-testid="payment-terms"]').textContent()).toMatch(
+      /^Deposit £15\.00 paid\. /,
+    );
+    await manage.askToCancel();
+    expect(await manage.cancelRefund().textContent()).toMatch(/^If you cancel now, /);
+    await screenshot(page, 'payments-06-manage-money');
+    await manage.keep();
     await context.close();
   }, 90_000);
 });

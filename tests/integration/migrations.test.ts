@@ -142,6 +142,52 @@ describe('migrations', () => {
     again.close();
   });
 
+  it('0005_demo_checkouts keeps demo checkout sessions and refunds across a re-open', async () => {
+    const path = join(dir.path, 'demo.sqlite');
+    // A file as 0004 left it, with a booking on it, upgraded by today's code.
+    closeDatabase(openDatabase(path, { migrationsFolder: olderMigrations(5) }));
+    writeInitialBusiness(path);
+    expect(tables(path)).not.toContain('demo_checkouts');
+    const first = createApp({ dbPath: path, log: () => {} });
+    expect(tables(path)).toEqual(expect.arrayContaining(['demo_checkouts', 'demo_refunds']));
+    const demo = first.services.paymentRuntime.demo;
+    const request = {
+      appointmentId: 'apt_1',
+      paymentId: 'pay_1',
+      amount: 2000,
+      currency: 'GBP',
+      description: 'Deposit: Cut',
+      customerEmail: null,
+      saveCard: true,
+      successUrl: 'https://salon.example/pay/done',
+      cancelUrl: 'https://salon.example/pay/cancelled',
+      expiresAt: Date.now() + 3_600_000,
+      idempotencyKey: 'checkout:deposit:apt_1:0',
+    };
+    const session = await demo.createCheckout(request);
+    const refund = await demo.refund({
+      paymentIntentId: 'pi_demo_x',
+      amount: 500,
+      reason: 'Started late',
+      idempotencyKey: 'refund:apt_1:desk:1',
+    });
+    first.close();
+
+    const again = createApp({ dbPath: path, log: () => {} });
+    const kept = again.services.paymentRuntime.demo;
+    expect(kept.session(session.id)).toMatchObject({ state: 'open', amount: 2000, saveCard: true });
+    // The same key answers the same session, not a second one.
+    expect((await kept.createCheckout(request)).id).toBe(session.id);
+    expect(kept.pay(session.id)).toMatchObject({
+      state: 'paid',
+      paymentMethodId: expect.any(String),
+    });
+    expect(await kept.retrieveCheckout(session.id)).toMatchObject({ state: 'paid' });
+    expect(await kept.retrieveRefund(refund.id)).toMatchObject({ amount: 500, state: 'succeeded' });
+    expect(again.db.$client.prepare('select count(*) from appointments').pluck().get()).toBe(1);
+    again.close();
+  });
+
   it('refuses a file from a newer BookingSync and leaves it untouched', () => {
     const path = join(dir.path, 'future.sqlite');
     const future = new Database(path);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   balanceOf,
+  bookingTerms,
   cancellationRefund,
   depositAmount,
   describePolicy,
@@ -9,10 +10,13 @@ import {
   needsSavedCard,
   noShowOutcome,
   parsePolicy,
+  paymentStateOf,
   type Movement,
   type NoShowFeeInput,
   type PaymentPolicy,
 } from '../../main/domain/payment-policy.js';
+import { formatStartLocal } from '../../main/domain/templates.js';
+import type { AppointmentStatus } from '../../main/domain/appointment-status.js';
 
 const HOUR = 3_600_000;
 const start = Date.UTC(2026, 11, 1, 9);
@@ -137,6 +141,51 @@ describe('plain words', () => {
   });
   it('says nothing without a deposit or fee', () => {
     expect(describePolicy(policy({ deposit: 0, noShow: { kind: 'none' } }))).toEqual([]);
+  });
+});
+
+describe("one booking's terms", () => {
+  const formatInstant = (ms: number) => formatStartLocal(ms, 'Europe/London');
+  const terms = (p: PaymentPolicy, held: number, now = start - 7 * 24 * HOUR) =>
+    bookingTerms(p, { start, held, formatInstant, now });
+
+  it('names the refund deadline on the wall clock and what happens after it', () => {
+    expect(terms(policy(), 1000)).toBe(
+      'Deposit £10.00 paid. Cancel by Mon 30 Nov, 09:00 for a full refund; after that the ' +
+        'deposit is kept. If you miss the appointment, the deposit is kept.',
+    );
+    expect(terms(policy({ lateCancelRefundPercent: 50, noShow: { kind: 'none' } }), 0)).toBe(
+      'Deposit £10.00 due. Cancel by Mon 30 Nov, 09:00 for a full refund; after that 50% of it ' +
+        'is refunded. If you miss the appointment, the deposit is refunded.',
+    );
+  });
+
+  it('offers no deadline already past when booked inside the window', () => {
+    expect(terms(policy(), 1000, start - 2 * HOUR)).toBe(
+      'Deposit £10.00 paid. The deposit is not refunded if you cancel. If you miss the ' +
+        'appointment, the deposit is kept.',
+    );
+  });
+
+  it('speaks of the card alone when only a no-show fee applies, and is empty with no terms', () => {
+    expect(terms(policy({ deposit: 0, noShow: { kind: 'charge_card', maxAmount: 2500 } }), 0)).toBe(
+      'If you miss the appointment, your card may be charged up to £25.00 in total.',
+    );
+    expect(terms(policy({ deposit: 0, noShow: { kind: 'keep_deposit' } }), 0)).toBe('');
+  });
+});
+
+describe('payment state', () => {
+  const state = (deposit: number, collected: number, returned: number, status: AppointmentStatus) =>
+    paymentStateOf({ deposit, collected, returned, status });
+  it('follows a deposit from asked to refunded', () => {
+    expect(state(1000, 0, 0, 'pending_payment')).toBe('awaiting_deposit');
+    expect(state(1000, 0, 0, 'confirmed')).toBe('awaiting_deposit');
+    expect(state(1000, 0, 0, 'cancelled')).toBe('none');
+    expect(state(0, 0, 0, 'confirmed')).toBe('none');
+    expect(state(1000, 1000, 0, 'confirmed')).toBe('paid');
+    expect(state(1000, 1000, 500, 'cancelled')).toBe('part_refunded');
+    expect(state(1000, 1000, 1000, 'cancelled')).toBe('refunded');
   });
 });
 

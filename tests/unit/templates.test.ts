@@ -114,6 +114,27 @@ describe('templates', () => {
     );
   });
 
+  it('states the payment terms in the confirmation, and leaves no gap without them', () => {
+    const paymentTerms =
+      'Deposit £10.00 paid. Cancel by Mon 30 Nov, 09:00 for a full refund; after that the ' +
+      'deposit is kept.';
+    const sms = render('confirmation', 'sms', { ...DATA, paymentTerms });
+    expect(sms.body).toBe(
+      "Hi Ada, you're booked at Studio North: Cut & blow-dry with Sam, Tue 1 Dec, 09:00.\n" +
+        `${paymentTerms}\n` +
+        'Change or cancel: https://book.example.com/m/tok_abc',
+    );
+    expect(sms.size.encoding).toBe('GSM-7');
+    const email = render('confirmation', 'email', { ...DATA, paymentTerms });
+    expect(email.text).toContain(`Tue 1 Dec, 09:00\n\n${paymentTerms}\n\nNeed to change`);
+
+    const none = render('confirmation', 'email', { ...DATA, paymentTerms: '' });
+    expect(none.text).toContain('Tue 1 Dec, 09:00\n\nNeed to change');
+    expect(none.text).not.toContain('\n\n\n');
+    // Inside a sentence of the business's own template it simply renders empty.
+    expect(render('confirmation', 'sms', DATA, 'Booked. {payment_terms}').body).toBe('Booked. ');
+  });
+
   it('does not expand a placeholder typed into a value', () => {
     const body = render('confirmation', 'sms', { ...DATA, customerName: '{manage_link}' }).body;
     expect(body.startsWith('Hi {manage_link}, ')).toBe(true);

@@ -1,6 +1,7 @@
-// The payment provider of demo mode: no credentials, no network. Sessions live in memory and are
-// paid on the app's own fake checkout page (GET /pay/demo/{session}, routes-payments.ts), which
-// calls pay() or abandon(); every money movement still becomes a row, as with Stripe.
+// The payment provider of demo mode: no credentials, no network. Sessions are kept by a store (the
+// business's database, services/demo-payment-store.ts, so a restart strands no customer
+// mid-payment) and paid on the app's own fake checkout page (GET /pay/demo/{session},
+// routes-payments.ts), which calls pay(); every money movement still becomes a row, as with Stripe.
 import { randomBytes } from 'node:crypto';
 import {
   WebhookSignatureError,
@@ -18,6 +19,20 @@ export interface DemoCheckout extends CheckoutSession {
   expiresAt: number;
 }
 
+/** A session as kept: its address is not, since the public address may change between runs. */
+export type StoredDemoCheckout = Omit<DemoCheckout, 'url'>;
+
+/** Where demo sessions and refunds are kept, each found by id or by the key that made it. */
+export interface DemoPaymentStore {
+  checkout(id: string): StoredDemoCheckout | undefined;
+  checkoutByKey(idempotencyKey: string): StoredDemoCheckout | undefined;
+  addCheckout(session: StoredDemoCheckout, idempotencyKey: string): void;
+  updateCheckout(session: StoredDemoCheckout): void;
+  refund(id: string): ProviderRefund | undefined;
+  refundByKey(idempotencyKey: string): ProviderRefund | undefined;
+  addRefund(refund: ProviderRefund, idempotencyKey: string): void;
+}
+
 export interface DemoPaymentProvider extends PaymentProvider {
   readonly name: 'demo';
   session(id: string): DemoCheckout | undefined;
@@ -31,28 +46,39 @@ export function createDemoPaymentProvider(options: {
   /** The public listener's base URL, for the checkout page's address. */
   baseUrl: () => string;
   now: () => number;
+  store: DemoPaymentStore;
 }): DemoPaymentProvider {
-  const sessions = new Map<string, DemoCheckout>();
-  const refunds = new Map<string, ProviderRefund>();
-  const byKey = new Map<string, string>();
+  const { store } = options;
+
+  const withUrl = (session: StoredDemoCheckout): DemoCheckout => ({
+    ...session,
+    url: `${options.baseUrl()}/pay/demo/${session.id}`,
+  });
+
+  /** The session as it stands now: an open one past its expiry has expired. */
+  function current(stored: StoredDemoCheckout): DemoCheckout {
+    if (stored.state === 'open' && stored.expiresAt <= options.now()) {
+      const expired: StoredDemoCheckout = { ...stored, state: 'expired' };
+      store.updateCheckout(expired);
+      return withUrl(expired);
+    }
+    return withUrl(stored);
+  }
 
   function known(id: string): DemoCheckout {
-    const found = sessions.get(id);
+    const found = store.checkout(id);
     if (!found) throw new Error(`No demo checkout session ${id}`);
-    if (found.state === 'open' && found.expiresAt <= options.now()) found.state = 'expired';
-    return found;
+    return current(found);
   }
 
   return {
     name: 'demo',
 
     async createCheckout(request: CheckoutRequest) {
-      const earlier = byKey.get(request.idempotencyKey);
-      if (earlier) return { ...known(earlier) };
-      const id = demoId('cs');
-      const session: DemoCheckout = {
-        id,
-        url: `${options.baseUrl()}/pay/demo/${id}`,
+      const earlier = store.checkoutByKey(request.idempotencyKey);
+      if (earlier) return current(earlier);
+      const session: StoredDemoCheckout = {
+        id: demoId('cs'),
         state: 'open',
         amount: request.amount,
         currency: request.currency,
@@ -65,36 +91,35 @@ export function createDemoPaymentProvider(options: {
         saveCard: request.saveCard,
         expiresAt: request.expiresAt,
       };
-      sessions.set(id, session);
-      byKey.set(request.idempotencyKey, id);
-      return { ...session };
+      store.addCheckout(session, request.idempotencyKey);
+      return withUrl(session);
     },
 
     async retrieveCheckout(id) {
-      return { ...known(id) };
+      return known(id);
     },
 
-    session: (id) => (sessions.has(id) ? known(id) : undefined),
+    session: (id) => {
+      const found = store.checkout(id);
+      return found ? current(found) : undefined;
+    },
 
     pay(id) {
       const session = known(id);
-      if (session.state === 'open') {
-        session.state = 'paid';
-        session.paymentIntentId = demoId('pi');
-        if (session.saveCard) {
-          session.customerId = demoId('cus');
-          session.paymentMethodId = demoId('pm');
-        }
-      }
-      return session;
+      if (session.state !== 'open') return session;
+      const paid: DemoCheckout = {
+        ...session,
+        state: 'paid',
+        paymentIntentId: demoId('pi'),
+        ...(session.saveCard ? { customerId: demoId('cus'), paymentMethodId: demoId('pm') } : {}),
+      };
+      store.updateCheckout(paid);
+      return paid;
     },
 
     async refund(input) {
-      const earlier = byKey.get(input.idempotencyKey);
-      if (earlier) {
-        const refund = refunds.get(earlier);
-        if (refund) return { ...refund };
-      }
+      const earlier = store.refundByKey(input.idempotencyKey);
+      if (earlier) return earlier;
       const refund: ProviderRefund = {
         id: demoId('re'),
         state: 'succeeded',
@@ -102,15 +127,14 @@ export function createDemoPaymentProvider(options: {
         paymentIntentId: input.paymentIntentId,
         failureMessage: null,
       };
-      refunds.set(refund.id, refund);
-      byKey.set(input.idempotencyKey, refund.id);
-      return { ...refund };
+      store.addRefund(refund, input.idempotencyKey);
+      return refund;
     },
 
     async retrieveRefund(id) {
-      const refund = refunds.get(id);
+      const refund = store.refund(id);
       if (!refund) throw new Error(`No demo refund ${id}`);
-      return { ...refund };
+      return refund;
     },
 
     async chargeOffSession() {

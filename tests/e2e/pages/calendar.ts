@@ -130,6 +130,14 @@ export class CalendarPage {
     return this.page.locator(`[data-testid="appointment"][data-appointment-id="${id}"]`);
   }
 
+  /** The block's deposit badge; with a state, only once it shows that one. */
+  paymentBadge(id: string, state?: string): Locator {
+    const badge = state
+      ? `[data-testid="payment-badge"][data-payment="${state}"]`
+      : '[data-testid="payment-badge"]';
+    return this.appointment(id).locator(badge);
+  }
+
   async openSlot(staffId: string, start: number): Promise<BookingDialog> {
     await this.slot(staffId, start).click();
     await this.dialog.waitOpen();

@@ -158,8 +158,31 @@ export class ManagePage {
   }
 
   async cancel(): Promise<void> {
-    await this.root.locator('[data-testid="cancel"]').click();
+    await this.askToCancel();
     await this.root.locator('[data-testid="confirm-cancel"]').click();
+  }
+
+  /** Up to the "are you sure" step, where the refund the customer would get is stated. */
+  async askToCancel(): Promise<void> {
+    await this.root.locator('[data-testid="cancel"]').click();
+    await this.root.locator('[data-testid="confirm-cancel"]').waitFor();
+  }
+
+  async keep(): Promise<void> {
+    await this.root.locator('[data-testid="keep"]').click();
+  }
+
+  /** The booking's money; data-state is its payment state (paid, part_refunded, …). */
+  payment(state?: string): Locator {
+    return this.root.locator(
+      state
+        ? `[data-testid="booking-payment"][data-state="${state}"]`
+        : '[data-testid="booking-payment"]',
+    );
+  }
+
+  cancelRefund(): Locator {
+    return this.root.locator('[data-testid="cancel-refund"]');
   }
 
   live(code?: string): Locator {

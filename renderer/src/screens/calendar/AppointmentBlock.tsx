@@ -1,12 +1,14 @@
-// One appointment in a staff column, coloured by its status (see calendar.css). A live one can be
-// dragged to move it, its bottom edge dragged to change its length, or nudged with Alt+arrows.
-import type { Appointment } from '../../../../preload/contract.js';
+// One appointment in a staff column, coloured by its status (see calendar.css), with a badge for
+// its deposit. A live one can be dragged to move it, its bottom edge dragged to change its length,
+// or nudged with Alt+arrows. In the week's narrow columns the time and service show below the
+// name when the block is tall enough.
+import type { ListedAppointment, PaymentState } from '../../../../preload/contract.js';
 import { formatTime } from '../../time/zone.js';
 import type { DragMode, NudgeKey } from './drag.js';
 import { statusLabels } from './layout.js';
 
 export interface AppointmentBlockProps {
-  appointment: Appointment;
+  appointment: ListedAppointment;
   customerName: string;
   serviceName: string;
   zone: string;
@@ -43,7 +45,29 @@ function nudgeFor(event: React.KeyboardEvent): NudgeKey | undefined {
   return nudgeKeys[event.key];
 }
 
-export function isMovable(status: Appointment['status']): boolean {
+/** The badge's words, long for the day view and short for the week's narrow columns. */
+const paymentLabels: Record<Exclude<PaymentState, 'none'>, { long: string; short: string }> = {
+  awaiting_deposit: { long: 'Awaiting deposit', short: 'Deposit due' },
+  paid: { long: 'Deposit paid', short: 'Paid' },
+  part_refunded: { long: 'Part refunded', short: 'Part refund' },
+  refunded: { long: 'Refunded', short: 'Refunded' },
+};
+
+/** Heights (px) from which a compact block has room for a second and a third line. */
+const META_LINE_HEIGHT = 28;
+const BADGE_LINE_HEIGHT = 42;
+
+function PaymentBadge(props: { state: PaymentState; short: boolean }) {
+  if (props.state === 'none') return null;
+  const label = paymentLabels[props.state];
+  return (
+    <span className="cal-payment-badge" data-testid="payment-badge" data-payment={props.state}>
+      {props.short ? label.short : label.long}
+    </span>
+  );
+}
+
+export function isMovable(status: ListedAppointment['status']): boolean {
   return status === 'confirmed' || status === 'pending_payment';
 }
 
@@ -53,6 +77,9 @@ export function AppointmentBlock(props: AppointmentBlockProps) {
   const width = 100 / props.lanes;
   const confirmedByCustomer = a.status === 'confirmed' && a.customerConfirmedAt !== null;
   const movable = isMovable(a.status);
+  const payment = a.paymentState === 'none' ? '' : `, ${paymentLabels[a.paymentState].long}`;
+  const roomForMeta = !props.compact || props.height >= META_LINE_HEIGHT;
+  const roomForBadge = !props.compact || props.height >= BADGE_LINE_HEIGHT;
   return (
     <div
       role="button"
@@ -67,12 +94,13 @@ export function AppointmentBlock(props: AppointmentBlockProps) {
       data-pending={props.pending}
       data-movable={movable}
       data-compact={props.compact}
+      data-payment={a.paymentState}
       aria-label={`${customerName}, ${serviceName}, ${time}, ${statusLabels[a.status]}${
         confirmedByCustomer ? ' by the customer' : ''
-      }`}
+      }${payment}`}
       aria-pressed={props.selected}
       aria-keyshortcuts={movable ? 'Alt+ArrowUp Alt+ArrowDown Alt+Shift+ArrowDown' : undefined}
-      title={props.compact ? `${customerName} · ${time} · ${serviceName}` : undefined}
+      title={props.compact ? `${customerName} · ${time} · ${serviceName}${payment}` : undefined}
       style={{
         top: props.top,
         height: Math.max(props.height - 1, 14),
@@ -107,10 +135,18 @@ export function AppointmentBlock(props: AppointmentBlockProps) {
         {confirmedByCustomer && <span aria-hidden>✓ </span>}
         {customerName}
       </div>
-      {!props.compact && (
-        <div className="cal-appointment-meta">
-          {time} · {serviceName}
+      {roomForMeta && (
+        <div className="cal-appointment-meta" data-testid="appointment-meta">
+          {props.compact ? formatTime(a.start, zone) : time} · {serviceName}
         </div>
+      )}
+      {roomForBadge ? (
+        <PaymentBadge state={a.paymentState} short={props.compact} />
+      ) : (
+        a.paymentState !== 'none' && (
+          // No room for words: a dot in the badge's colour, named in the block's label.
+          <span className="cal-payment-dot" data-payment={a.paymentState} aria-hidden />
+        )
       )}
       {movable && (
         <div

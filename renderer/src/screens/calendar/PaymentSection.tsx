@@ -16,6 +16,7 @@ const kindLabels: Record<PaymentMovement['kind'], string> = {
   deposit: 'Deposit',
   refund: 'Refund',
   no_show_fee: 'No-show fee',
+  in_person: 'Deposit in person',
 };
 
 const statusColors: Record<PaymentMovement['status'], string> = {
@@ -36,7 +37,7 @@ function RefundForm(props: {
   onDone: () => void;
 }) {
   const refund = useChannelMutation('payments.refund', {
-    invalidates: ['payments.forAppointment'],
+    invalidates: ['payments.forAppointment', 'appointments.list'],
     inlineErrors: true,
   });
   const [amount, setAmount] = useState<number | string>(props.max / 100);
@@ -97,15 +98,91 @@ function RefundForm(props: {
   );
 }
 
+/** The desk took the deposit itself (cash, its own terminal): recorded, and a hold confirmed. */
+function InPersonForm(props: {
+  appointmentId: string;
+  currency: string;
+  deposit: number;
+  onDone: () => void;
+}) {
+  const take = useChannelMutation('payments.takeInPerson', {
+    invalidates: ['payments.forAppointment', 'appointments.list'],
+    inlineErrors: true,
+  });
+  const [amount, setAmount] = useState<number | string>(props.deposit / 100);
+  const [note, setNote] = useState('');
+  const [requestId] = useState(newRequestId);
+  const minor = Math.round(Number(amount) * 100);
+  return (
+    <Stack gap={6} data-testid="in-person-form">
+      <Group gap="xs" grow>
+        <NumberInput
+          size="xs"
+          label={`Taken (${props.currency})`}
+          min={0.01}
+          decimalScale={2}
+          value={amount}
+          onChange={setAmount}
+          data-testid="in-person-amount"
+        />
+        <TextInput
+          size="xs"
+          label="How (optional)"
+          placeholder="Cash, card terminal…"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          data-testid="in-person-note"
+        />
+      </Group>
+      {take.error && (
+        <Text size="xs" c="red" role="alert" data-testid="in-person-error">
+          {take.error.message}
+        </Text>
+      )}
+      <Button
+        size="xs"
+        variant="light"
+        color="green"
+        loading={take.isPending}
+        disabled={!(minor > 0)}
+        data-testid="in-person-submit"
+        onClick={() =>
+          take.mutate(
+            {
+              appointmentId: props.appointmentId,
+              amount: minor,
+              note: note.trim() || undefined,
+              requestId,
+            },
+            {
+              onSuccess: () => {
+                props.onDone();
+                showToast({
+                  tone: 'success',
+                  title: 'Deposit',
+                  message: `Deposit of ${money(minor, props.currency)} taken in person.`,
+                });
+              },
+            },
+          )
+        }
+      >
+        Record {minor > 0 ? money(minor, props.currency) : ''} taken
+      </Button>
+    </Stack>
+  );
+}
+
 export function PaymentSection({ appointment }: { appointment: Appointment }) {
   const view = useChannel('payments.forAppointment', { appointmentId: appointment.id });
   const sendLink = useChannelMutation('payments.sendLink', {
-    invalidates: ['payments.forAppointment', 'outbox.list'],
+    invalidates: ['payments.forAppointment', 'outbox.list', 'appointments.list'],
   });
   const [refunding, setRefunding] = useState(false);
+  const [takingInPerson, setTakingInPerson] = useState(false);
   const v = view.data;
   if (!v || (v.depositAmount === 0 && v.movements.length === 0)) return null;
-  const deposit = v.movements.filter((m) => m.kind === 'deposit');
+  const deposit = v.movements.filter((m) => m.kind === 'deposit' || m.kind === 'in_person');
   const paid = deposit.some((m) => m.status === 'succeeded');
   const depositState = paid
     ? 'paid'
@@ -177,6 +254,24 @@ export function PaymentSection({ appointment }: { appointment: Appointment }) {
           Send payment link
         </Button>
       )}
+      {canSendLink &&
+        (takingInPerson ? (
+          <InPersonForm
+            appointmentId={appointment.id}
+            currency={v.currency}
+            deposit={v.depositAmount}
+            onDone={() => setTakingInPerson(false)}
+          />
+        ) : (
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => setTakingInPerson(true)}
+            data-testid="in-person-open"
+          >
+            Deposit taken in person…
+          </Button>
+        ))}
       {v.balance.refundable > 0 &&
         (refunding ? (
           <RefundForm

@@ -1,14 +1,14 @@
 // What each staff column of each date shows, worked out once per answer from the core rather
 // than once per column per render: a week has 21 columns and a drag re-renders them all.
 import { useMemo } from 'react';
-import type { Appointment } from '../../../../preload/contract.js';
+import type { ListedAppointment } from '../../../../preload/contract.js';
 import { addDays, wallClock } from '../../time/zone.js';
 import type { Placement } from './drag.js';
 import type { DayData } from './useDayData.js';
 import { isShownOnCalendar, spanOnDate, type Span } from './layout.js';
 
 export interface PlacedAppointment extends Span {
-  appointment: Appointment;
+  appointment: ListedAppointment;
 }
 
 export interface PlacedTimeOff extends Span {
@@ -23,7 +23,7 @@ export interface ColumnIndex {
   timeOff: Map<string, PlacedTimeOff[]>;
   /** Each shown appointment's own column and span (where a drag starts from). */
   origins: Map<string, Placement>;
-  byId: Map<string, Appointment>;
+  byId: Map<string, ListedAppointment>;
 }
 
 export function columnKey(staffId: string, date: string): string {
@@ -49,7 +49,7 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
 }
 
 export function buildColumnIndex(
-  appointments: readonly Appointment[],
+  appointments: readonly ListedAppointment[],
   timeOff: DayData['timeOff'],
   zone: string,
   showCancelled: boolean,

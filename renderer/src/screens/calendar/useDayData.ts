@@ -3,7 +3,7 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type {
-  Appointment,
+  ListedAppointment,
   Customer,
   Service,
   Settings,
@@ -21,7 +21,7 @@ export interface WorkingInterval {
 export interface DayData {
   staff: StaffMember[];
   services: Map<string, Service>;
-  appointments: Appointment[];
+  appointments: ListedAppointment[];
   customers: Map<string, Customer>;
   hoursByStaff: Map<string, WorkingInterval[]>;
   timeOff: { id: string; staffId: string; startAt: number; endAt: number; reason: string }[];
@@ -34,7 +34,7 @@ export interface DayData {
 }
 
 // Stable empties, so memos keyed on these lists do not recompute while a query loads.
-const NONE: Appointment[] = [];
+const NONE: ListedAppointment[] = [];
 const NO_TIME_OFF: DayData['timeOff'] = [];
 
 export function useDayData(date: string, settings: Settings, days = 1): DayData {

@@ -55,6 +55,7 @@ const PLACEHOLDERS = [
   'business_name',
   'manage_link',
   'rebook_link',
+  'payment_terms',
 ];
 
 type Preview = ChannelOutput<'templates.preview'>;
