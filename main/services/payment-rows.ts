@@ -13,13 +13,16 @@ const insertionOrder = sql`rowid`;
 export function createPaymentRows(core: Core, providerName: () => 'stripe' | 'demo') {
   const { db, clock, newId } = core;
 
+  // Prepared once: every booking's answer shows its money, so this runs on each booking.
+  const rowsOfAppointment = db
+    .select()
+    .from(payments)
+    .where(eq(payments.appointmentId, sql.placeholder('appointmentId')))
+    .orderBy(asc(payments.createdAt), asc(insertionOrder))
+    .prepare();
+
   function rowsOf(appointmentId: string): PaymentRow[] {
-    return db
-      .select()
-      .from(payments)
-      .where(eq(payments.appointmentId, appointmentId))
-      .orderBy(asc(payments.createdAt), asc(insertionOrder))
-      .all();
+    return rowsOfAppointment.all({ appointmentId });
   }
 
   const byKey = (key: string) =>
