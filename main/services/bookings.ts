@@ -264,7 +264,8 @@ export function createBookingService(core: Core, deps: BookingDeps) {
   /** `replayed`: this is the remembered answer to an earlier request with the same key. */
   function create(request: BookingRequest): BookingResult & { replayed: boolean } {
     const { idempotencyKey, source, actor, ...details } = request;
-    const hash = requestHash({ ...details, source });
+    // Only a request that may be retried needs its fingerprint.
+    const hash = idempotencyKey ? requestHash({ ...details, source }) : '';
     const result = db.transaction(
       () => {
         const now = clock.now();

@@ -1,6 +1,7 @@
 // The business's settings: one row, created with sensible defaults on first open.
 import { eq } from 'drizzle-orm';
 import { businessSettings } from '../../db/schema.js';
+import { createAnswerCache } from './answer-cache.js';
 import type { Settings } from '../../preload/contract.js';
 import type { Core } from './core.js';
 
@@ -24,7 +25,19 @@ export function createSettingsService(core: Core) {
   // Read on every booking and availability request: prepared once (drizzle's builder costs ~50 µs).
   const readRow = db.select().from(businessSettings).where(eq(businessSettings.id, 1)).prepare();
 
+  // Every booking reads the settings a dozen times (its rules, its messages, its answer); they
+  // are kept until anything is written (answer-cache.ts), and each caller gets its own copy.
+  const kept = createAnswerCache<Settings>(db, 1);
+
   function read(): Settings {
+    const known = kept.get('settings', 0);
+    if (known) return { ...known };
+    const fresh = readStored();
+    kept.set('settings', fresh, Number.POSITIVE_INFINITY);
+    return { ...fresh };
+  }
+
+  function readStored(): Settings {
     const row = readRow.get();
     if (row) {
       const { id: _id, updatedAt: _updated, ...settings } = row;
