@@ -7,6 +7,7 @@ import type { ListedAppointment } from '../../preload/contract.js';
 import { paymentStateOf } from '../domain/payment-policy.js';
 import { toAppointment } from './bookings.js';
 import type { Core } from './core.js';
+import { LONGEST_APPOINTMENT_MS } from './schedule.js';
 
 export function createAppointmentList(core: Core) {
   const { db } = core;
@@ -31,6 +32,9 @@ export function createAppointmentList(core: Core) {
         .where(
           and(
             lt(appointments.startAt, query.to),
+            // Nothing lasts longer, so the index is read from just before the window rather than
+            // from the start of the business's history.
+            gt(appointments.startAt, query.from - LONGEST_APPOINTMENT_MS),
             gt(appointments.endAt, query.from),
             query.staffId ? eq(appointments.staffId, query.staffId) : undefined,
             query.customerId ? eq(appointments.customerId, query.customerId) : undefined,

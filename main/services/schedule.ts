@@ -16,7 +16,7 @@ const NEIGHBOUR_MARGIN_MS = 8 * HOUR_MS;
  * most this long before it. The bound lets SQLite walk only the window's slice of the index instead
  * of the staff member's whole history.
  */
-const LONGEST_APPOINTMENT_MS = 24 * HOUR_MS;
+export const LONGEST_APPOINTMENT_MS = 24 * HOUR_MS;
 
 type HoursRow = [staffId: string, weekday: number, startMinute: number, endMinute: number];
 type SpanRow = [staffId: string, start: number, end: number];
