@@ -19,47 +19,51 @@ type EntryProps = Omit<TextInputProps, 'value' | 'onChange' | 'onBlur' | 'type'>
   'data-testid'?: string;
 };
 
-function tidy(text: string, read: (t: string) => string | undefined): string {
-  return read(text) ?? text;
-}
-
-export function ClockInput({ value, onChange, ...rest }: EntryProps) {
+/** A text field that rewrites what was typed in its tidy form once the field is left. */
+function TidiedEntry({
+  value,
+  onChange,
+  tidy,
+  ...rest
+}: EntryProps & { tidy: (text: string) => string | undefined }) {
   return (
     <TextInput
-      placeholder="HH:MM"
-      title={CLOCK_HINT}
       autoComplete="off"
       spellCheck={false}
       {...rest}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
       onBlur={() => {
-        const tidied = tidy(value, (t) => {
-          const minute = readClock(t);
-          return typeof minute === 'number' ? formatClock(minute) : undefined;
-        });
+        const tidied = tidy(value) ?? value;
         if (tidied !== value) onChange(tidied);
       }}
     />
   );
 }
 
-export function DateEntryInput({ value, onChange, ...rest }: EntryProps) {
+export function ClockInput(props: EntryProps) {
   return (
-    <TextInput
+    <TidiedEntry
+      placeholder="HH:MM"
+      title={CLOCK_HINT}
+      {...props}
+      tidy={(text) => {
+        const minute = readClock(text);
+        return typeof minute === 'number' ? formatClock(minute) : undefined;
+      }}
+    />
+  );
+}
+
+export function DateEntryInput(props: EntryProps) {
+  return (
+    <TidiedEntry
       placeholder="DD/MM/YYYY"
       title={DATE_HINT}
-      autoComplete="off"
-      spellCheck={false}
-      {...rest}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      onBlur={() => {
-        const tidied = tidy(value, (t) => {
-          const date = readDate(t);
-          return typeof date === 'string' ? formatDateEntry(date) : undefined;
-        });
-        if (tidied !== value) onChange(tidied);
+      {...props}
+      tidy={(text) => {
+        const date = readDate(text);
+        return typeof date === 'string' ? formatDateEntry(date) : undefined;
       }}
     />
   );
