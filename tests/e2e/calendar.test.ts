@@ -4,7 +4,7 @@
 // when it clashes), the week view, search, the day sheet, a no-show changing the customer's
 // rate, and the token guard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import {
   addDaysToLocalDate,
   localTimeToUtc,
@@ -380,6 +380,52 @@ describe('moving appointments, the week, search and the day sheet', () => {
     await screenshot(page, '12-day-dark');
     await page.getByTestId('color-scheme-toggle').click();
     await page.locator('html[data-mantine-color-scheme="light"]').waitFor();
+  });
+
+  it('has the next week ready before the arrow is pressed', async () => {
+    const { timeZone } = await rpc('settings.get', {});
+    const fetchedFrom: number[] = [];
+    const noteRange = (response: Response) => {
+      if (!response.url().includes('/rpc/appointments.list') || !response.ok()) return;
+      fetchedFrom.push(
+        (JSON.parse(response.request().postData() ?? '{}') as { from: number }).from,
+      );
+    };
+    page.on('response', noteRange);
+    await calendar.showWeek();
+    const shownFrom = (await page.getByTestId('calendar').getAttribute('data-from'))!;
+    try {
+      // A week on: while it is shown, the week after it (never shown) is fetched in the background.
+      await calendar.step('ArrowRight');
+      const nextFrom = addDaysToLocalDate(shownFrom, 7);
+      await page
+        .locator(`[data-testid="calendar"][data-from="${nextFrom}"][data-loading="false"]`)
+        .waitFor();
+      const afterFrom = addDaysToLocalDate(nextFrom, 7);
+      const afterStart = localTimeToUtc(afterFrom, 0, timeZone);
+      await expect.poll(() => fetchedFrom.includes(afterStart ?? NaN)).toBe(true);
+
+      // The desk loses the server for the calendar's list: that week still comes up, whole.
+      await page.route('**/rpc/appointments.list', (route) => route.abort());
+      await calendar.step('ArrowRight');
+      await page
+        .locator(`[data-testid="calendar"][data-from="${afterFrom}"][data-loading="false"]`)
+        .waitFor();
+      expect(await page.locator('.mantine-Notification-root').count()).toBe(0);
+    } finally {
+      page.off('response', noteRange);
+      await page.unroute('**/rpc/appointments.list');
+      // Back to the day the other tests work on.
+      while ((await page.getByTestId('calendar').getAttribute('data-from'))! > shownFrom) {
+        await calendar.step('ArrowLeft');
+      }
+      await page.locator(`[data-testid="calendar"][data-from="${shownFrom}"]`).waitFor();
+      await calendar.showDay();
+      await page.evaluate(
+        'document.activeElement instanceof HTMLElement && document.activeElement.blur()',
+      );
+      await calendar.goToDate(day.date);
+    }
   });
 
   it('finds an appointment with / by the customer name and opens it', async () => {

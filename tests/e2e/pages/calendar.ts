@@ -93,6 +93,14 @@ export class CalendarPage {
     await this.page.getByTestId('staff-head').first().waitFor();
   }
 
+  /** ← or → with nothing focused (a focused toggle takes arrows itself): a day, or a week. */
+  async step(key: 'ArrowLeft' | 'ArrowRight'): Promise<void> {
+    await this.page.evaluate(
+      'document.activeElement instanceof HTMLElement && document.activeElement.blur()',
+    );
+    await this.page.keyboard.press(key);
+  }
+
   /** Moves day by day with the arrow keys (as a receptionist would) until `date` is shown. */
   async goToDate(date: string): Promise<void> {
     const shown = await this.page.getByTestId('calendar').getAttribute('data-date');

@@ -1,7 +1,13 @@
 // Everything the day or week view shows, fetched through the cache: the staff and their hours,
 // time off, appointments with their customers' names, and the services.
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import {
+  keepPreviousData,
+  useQueries,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import type {
   ListedAppointment,
   Customer,
@@ -33,6 +39,30 @@ export interface DayData {
   loading: boolean;
 }
 
+/** The customers of a list of appointments, under the key useDayData asks for them with. */
+function customersOf(appointments: readonly ListedAppointment[]) {
+  const ids = [...new Set(appointments.map((a) => a.customerId))].sort();
+  return channelQuery('customers.getMany', { ids });
+}
+
+/**
+ * Fetches the days before and after the ones shown (appointments, then their customers' names),
+ * so the arrow keys land on a calendar that is already there. Failures are left to the visit.
+ */
+function prefetchNeighbours(client: QueryClient, date: string, days: number, zone: string) {
+  for (const from of [addDays(date, -days), addDays(date, days)]) {
+    const range = { from: zonedToUtc(from, 0, zone), to: zonedToUtc(addDays(from, days), 0, zone) };
+    void client
+      .fetchQuery(channelQuery('appointments.list', range))
+      .then((list) =>
+        list.length > 0
+          ? client.prefetchQuery({ ...customersOf(list), staleTime: 300_000 })
+          : undefined,
+      )
+      .catch(() => undefined);
+  }
+}
+
 // Stable empties, so memos keyed on these lists do not recompute while a query loads.
 const NONE: ListedAppointment[] = [];
 const NO_TIME_OFF: DayData['timeOff'] = [];
@@ -61,14 +91,20 @@ export function useDayData(date: string, settings: Settings, days = 1): DayData 
   const appointments = appointmentsQuery.data ?? NONE;
   // One call for every customer shown, not one per customer: a busy week has a hundred, and
   // each answer arriving on its own would re-render the whole week.
-  const customerIds = [...new Set(appointments.map((a) => a.customerId))].sort();
   const customersQuery = useQuery({
-    ...channelQuery('customers.getMany', { ids: customerIds }),
-    enabled: customerIds.length > 0,
+    ...customersOf(appointments),
+    enabled: appointments.length > 0,
     staleTime: 300_000,
     // Switching weeks keeps the names already known while the new ones load.
     placeholderData: keepPreviousData,
   });
+
+  const client = useQueryClient();
+  const shown = appointmentsQuery.isSuccess;
+  useEffect(() => {
+    // Once what is on screen has arrived, so the neighbours never delay it.
+    if (shown) prefetchNeighbours(client, date, days, zone);
+  }, [client, date, days, zone, shown]);
 
   const customers = useMemo(
     () => new Map<string, Customer>((customersQuery.data ?? []).map((c) => [c.id, c])),
