@@ -42,7 +42,8 @@ export function createApiKeyService(core: Core) {
       return db
         .select()
         .from(apiKeys)
-        .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
+        // Keys made in the same millisecond stay in the order they were made (ids are random).
+        .orderBy(asc(apiKeys.createdAt), asc(sql`rowid`))
         .all()
         .map(toApiKey);
     },
