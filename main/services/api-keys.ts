@@ -39,13 +39,15 @@ export function createApiKeyService(core: Core) {
 
   return {
     list(): ApiKey[] {
-      return db
-        .select()
-        .from(apiKeys)
-        // Keys made in the same millisecond stay in the order they were made (ids are random).
-        .orderBy(asc(apiKeys.createdAt), asc(sql`rowid`))
-        .all()
-        .map(toApiKey);
+      return (
+        db
+          .select()
+          .from(apiKeys)
+          // Keys made in the same millisecond stay in the order they were made (ids are random).
+          .orderBy(asc(apiKeys.createdAt), asc(sql`rowid`))
+          .all()
+          .map(toApiKey)
+      );
     },
 
     /** The only time the key itself exists outside the caller's hands. */
