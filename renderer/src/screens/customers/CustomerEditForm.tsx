@@ -1,17 +1,10 @@
 // Editing a customer: checked with the contract's own schema before it is sent, and the core's
 // refusals (an invalid number, a phone or email another customer has) shown at the field.
 import { Button, Checkbox, Group, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { channels, type Customer } from '../../../../preload/contract.js';
 import { useChannelMutation } from '../../client/queries.js';
-import {
-  CheckedForm,
-  fieldError,
-  fromRpc,
-  fromZod,
-  noErrors,
-  type FormErrors,
-} from '../../ui/formErrors.js';
+import { CheckedForm } from '../../ui/formErrors.js';
+import { useFormDraft } from '../../ui/useFormDraft.js';
 import { showToast } from '../../ui/toasts.js';
 
 interface Draft {
@@ -35,16 +28,13 @@ function draftOf(c: Customer): Draft {
 }
 
 export function CustomerEditForm(props: { customer: Customer; onDone: () => void }) {
-  const [draft, setDraft] = useState(() => draftOf(props.customer));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { draft, set, errors, err, send } = useFormDraft(() => draftOf(props.customer), 'customer');
   const save = useChannelMutation('customers.update', {
     invalidates: ['customers.list', 'customers.get', 'customers.getMany'],
     inlineErrors: true,
   });
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
 
-  const submit = async () => {
+  const submit = () => {
     // An emptied field means "remove it", which the contract spells null.
     const parsed = channels['customers.update'].input.safeParse({
       id: props.customer.id,
@@ -55,17 +45,10 @@ export function CustomerEditForm(props: { customer: Customer; onDone: () => void
       smsConsent: draft.smsConsent,
       emailConsent: draft.emailConsent,
     });
-    if (!parsed.success) {
-      setErrors(fromZod(parsed.error));
-      return;
-    }
-    try {
-      await save.mutateAsync(parsed.data);
+    return send(parsed, save.mutateAsync, () => {
       showToast({ tone: 'success', title: 'Saved', message: `${draft.name.trim()} updated` });
       props.onDone();
-    } catch (error) {
-      setErrors(fromRpc(error));
-    }
+    });
   };
 
   return (
@@ -74,7 +57,7 @@ export function CustomerEditForm(props: { customer: Customer; onDone: () => void
         label="Name"
         value={draft.name}
         onChange={(e) => set('name', e.currentTarget.value)}
-        error={fieldError(errors, 'name', 'customer')}
+        error={err('name')}
         data-testid="customer-name-input"
       />
       <Group grow align="flex-start">
@@ -82,14 +65,14 @@ export function CustomerEditForm(props: { customer: Customer; onDone: () => void
           label="Phone"
           value={draft.phone}
           onChange={(e) => set('phone', e.currentTarget.value)}
-          error={fieldError(errors, 'phone', 'customer')}
+          error={err('phone')}
           data-testid="customer-phone-input"
         />
         <TextInput
           label="Email"
           value={draft.email}
           onChange={(e) => set('email', e.currentTarget.value)}
-          error={fieldError(errors, 'email', 'customer')}
+          error={err('email')}
           data-testid="customer-email-input"
         />
       </Group>
@@ -97,7 +80,7 @@ export function CustomerEditForm(props: { customer: Customer; onDone: () => void
         label="Notes"
         value={draft.notes}
         onChange={(e) => set('notes', e.currentTarget.value)}
-        error={fieldError(errors, 'notes', 'customer')}
+        error={err('notes')}
         autosize
         minRows={2}
         maxRows={6}

@@ -1,30 +1,20 @@
 // Adding a customer by hand (a phone call, a walk-in), checked with the contract's schema; the
 // core's refusals (an invalid number, a phone another customer has) shown at the field.
 import { Button, Checkbox, Group, Modal, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { channels, type Customer } from '../../../../preload/contract.js';
 import { useChannelMutation } from '../../client/queries.js';
-import {
-  CheckedForm,
-  fieldError,
-  fromRpc,
-  fromZod,
-  noErrors,
-  type FormErrors,
-} from '../../ui/formErrors.js';
+import { CheckedForm } from '../../ui/formErrors.js';
+import { useFormDraft } from '../../ui/useFormDraft.js';
 import { showToast } from '../../ui/toasts.js';
 
 const blank = { name: '', phone: '', email: '', notes: '', smsConsent: false, emailConsent: true };
 
 function NewCustomerForm(props: { onCreated: (c: Customer) => void; onCancel: () => void }) {
-  const [draft, setDraft] = useState(blank);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { draft, set, errors, setErrors, err, send } = useFormDraft(blank, 'new-customer');
   const create = useChannelMutation('customers.create', {
     invalidates: ['customers.list'],
     inlineErrors: true,
   });
-  const set = <K extends keyof typeof blank>(key: K, value: (typeof blank)[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = async () => {
     const parsed = channels['customers.create'].input.safeParse({
@@ -32,24 +22,19 @@ function NewCustomerForm(props: { onCreated: (c: Customer) => void; onCancel: ()
       phone: draft.phone.trim() === '' ? undefined : draft.phone,
       email: draft.email.trim() === '' ? undefined : draft.email.trim(),
     });
-    if (!parsed.success) return setErrors(fromZod(parsed.error));
-    if (!parsed.data.phone && !parsed.data.email) {
+    if (parsed.success && !parsed.data.phone && !parsed.data.email) {
       return setErrors({
         byField: { phone: 'a phone number or an email address is needed to reach the customer' },
         general: null,
         code: 'VALIDATION',
       });
     }
-    try {
-      const created = await create.mutateAsync(parsed.data);
+    return send(parsed, create.mutateAsync, (created) => {
       showToast({ tone: 'success', title: 'Customer added', message: created.name });
       props.onCreated(created);
-    } catch (error) {
-      setErrors(fromRpc(error));
-    }
+    });
   };
 
-  const err = (field: string) => fieldError(errors, field, 'new-customer');
   return (
     <CheckedForm testId="new-customer-form" errors={errors} onSubmit={submit}>
       <TextInput

@@ -15,17 +15,10 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
 import { channels, type Service, type StaffMember } from '../../../../preload/contract.js';
 import { useChannelMutation } from '../../client/queries.js';
-import {
-  CheckedForm,
-  fieldError,
-  fromRpc,
-  fromZod,
-  noErrors,
-  type FormErrors,
-} from '../../ui/formErrors.js';
+import { CheckedForm } from '../../ui/formErrors.js';
+import { useFormDraft } from '../../ui/useFormDraft.js';
 import { showToast } from '../../ui/toasts.js';
 import { ReminderScheduleEditor } from './ReminderScheduleEditor.js';
 import { draftOf, emptyDraft, fieldsOf, type ServiceDraft } from './serviceDraft.js';
@@ -57,38 +50,30 @@ export function ServiceForm(props: {
   onCancel: () => void;
 }) {
   const { service } = props;
-  const [draft, setDraft] = useState<ServiceDraft>(() =>
-    service ? draftOf(service) : emptyDraft(props.staff.filter((s) => s.active).map((s) => s.id)),
+  const { draft, setDraft, set, errors, err, send } = useFormDraft<ServiceDraft>(
+    () =>
+      service ? draftOf(service) : emptyDraft(props.staff.filter((s) => s.active).map((s) => s.id)),
+    'service',
   );
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
   const invalidates = ['services.list', 'availability.get'] as const;
   const create = useChannelMutation('services.create', { invalidates, inlineErrors: true });
   const update = useChannelMutation('services.update', { invalidates, inlineErrors: true });
-  const set = <K extends keyof ServiceDraft>(key: K, value: ServiceDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
 
-  const submit = async () => {
+  const submit = () => {
     const fields = fieldsOf(draft);
-    try {
-      let saved: Service;
-      if (service) {
-        const parsed = channels['services.update'].input.safeParse({ id: service.id, ...fields });
-        if (!parsed.success) return setErrors(fromZod(parsed.error));
-        saved = await update.mutateAsync(parsed.data);
-      } else {
-        const parsed = channels['services.create'].input.safeParse(fields);
-        if (!parsed.success) return setErrors(fromZod(parsed.error));
-        saved = await create.mutateAsync(parsed.data);
-      }
-      setErrors(noErrors);
-      showToast({ tone: 'success', title: 'Service saved', message: saved.name });
-      props.onSaved(saved);
-    } catch (error) {
-      setErrors(fromRpc(error));
-    }
+    const saved = (s: Service) => {
+      showToast({ tone: 'success', title: 'Service saved', message: s.name });
+      props.onSaved(s);
+    };
+    return service
+      ? send(
+          channels['services.update'].input.safeParse({ id: service.id, ...fields }),
+          update.mutateAsync,
+          saved,
+        )
+      : send(channels['services.create'].input.safeParse(fields), create.mutateAsync, saved);
   };
 
-  const err = (field: string) => fieldError(errors, field, 'service');
   const money = { decimalScale: 2, allowNegative: false, suffix: ` ${props.currency}` };
   const wholeNumber = { allowDecimal: false, allowNegative: false };
   return (

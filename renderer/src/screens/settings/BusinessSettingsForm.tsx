@@ -1,17 +1,11 @@
 // The business's settings and booking rules, checked with the contract's `settings` schema before
 // they are sent; whatever the core still refuses is shown at its field.
 import { Button, Group, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { settings as settingsSchema, type Settings } from '../../../../preload/contract.js';
 import { useChannelMutation } from '../../client/queries.js';
-import {
-  CheckedForm,
-  fieldError,
-  fromRpc,
-  fromZod,
-  noErrors,
-  type FormErrors,
-} from '../../ui/formErrors.js';
+import { CheckedForm, noErrors } from '../../ui/formErrors.js';
+import { useFormDraft } from '../../ui/useFormDraft.js';
 import { showToast } from '../../ui/toasts.js';
 
 type NumberField =
@@ -59,36 +53,26 @@ function timeZones(current: string): string[] {
 }
 
 export function BusinessSettingsForm({ current }: { current: Settings }) {
-  const [draft, setDraft] = useState<Draft>(current);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { draft, setDraft, set, errors, setErrors, err, send } = useFormDraft<Draft>(
+    current,
+    'settings',
+  );
   const zones = useMemo(() => timeZones(current.timeZone), [current.timeZone]);
   const save = useChannelMutation('settings.update', {
     // Settings shape availability (step, notice, horizon) and the header (name, zone).
     invalidates: ['settings.get', 'availability.get'],
     inlineErrors: true,
   });
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
 
-  const submit = async () => {
+  const submit = () => {
     const numbers = Object.fromEntries(
       numberFields.map(({ key }) => [key, draft[key] === '' ? undefined : Number(draft[key])]),
     );
-    const parsed = settingsSchema.safeParse({ ...draft, ...numbers });
-    if (!parsed.success) {
-      setErrors(fromZod(parsed.error));
-      return;
-    }
-    try {
-      await save.mutateAsync(parsed.data);
-      setErrors(noErrors);
-      showToast({ tone: 'success', title: 'Settings saved', message: parsed.data.name });
-    } catch (error) {
-      setErrors(fromRpc(error));
-    }
+    return send(settingsSchema.safeParse({ ...draft, ...numbers }), save.mutateAsync, (saved) =>
+      showToast({ tone: 'success', title: 'Settings saved', message: saved.name }),
+    );
   };
 
-  const err = (field: string) => fieldError(errors, field, 'settings');
   return (
     <CheckedForm testId="settings-form" errors={errors} onSubmit={submit}>
       <TextInput

@@ -15,21 +15,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
 import {
   channels,
   type ChannelInput,
   type ConnectionSettingsView,
 } from '../../../../preload/contract.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
-import {
-  CheckedForm,
-  fieldError,
-  fromRpc,
-  fromZod,
-  noErrors,
-  type FormErrors,
-} from '../../ui/formErrors.js';
+import { CheckedForm } from '../../ui/formErrors.js';
+import { useFormDraft } from '../../ui/useFormDraft.js';
 import { showToast } from '../../ui/toasts.js';
 
 interface Draft {
@@ -99,27 +92,22 @@ function Mode(props: { on: boolean; live: string; testId: string }) {
 }
 
 function ConnectionsForm({ current }: { current: ConnectionSettingsView }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(current));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const {
+    draft,
+    set,
+    errors,
+    err: error,
+    send,
+  } = useFormDraft<Draft>(() => draftOf(current), 'connections');
   const save = useChannelMutation('connections.update', {
     invalidates: ['connections.get'],
     inlineErrors: true,
   });
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
-  const error = (field: string) => fieldError(errors, field, 'connections');
 
-  const submit = async () => {
-    const parsed = channels['connections.update'].input.safeParse(patchOf(draft));
-    if (!parsed.success) return setErrors(fromZod(parsed.error));
-    try {
-      await save.mutateAsync(parsed.data);
-      setErrors(noErrors);
-      showToast({ tone: 'success', title: 'Connections saved', message: '' });
-    } catch (e) {
-      setErrors(fromRpc(e));
-    }
-  };
+  const submit = () =>
+    send(channels['connections.update'].input.safeParse(patchOf(draft)), save.mutateAsync, () =>
+      showToast({ tone: 'success', title: 'Connections saved', message: '' }),
+    );
 
   const webhook = current.publicBaseUrl
     ? `${current.publicBaseUrl}/webhooks/twilio/sms`

@@ -12,17 +12,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
 import { channels, type ReminderSettingsView } from '../../../../preload/contract.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
-import {
-  CheckedForm,
-  fieldError,
-  fromRpc,
-  fromZod,
-  noErrors,
-  type FormErrors,
-} from '../../ui/formErrors.js';
+import { CheckedForm } from '../../ui/formErrors.js';
+import { useFormDraft } from '../../ui/useFormDraft.js';
 import { showToast } from '../../ui/toasts.js';
 
 interface Draft {
@@ -53,15 +46,19 @@ function draftOf(current: ReminderSettingsView): Draft {
 }
 
 function ReminderSettingsForm({ current }: { current: ReminderSettingsView }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(current));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const {
+    draft,
+    setDraft,
+    errors,
+    err: error,
+    send,
+  } = useFormDraft<Draft>(() => draftOf(current), 'reminders');
   const save = useChannelMutation('reminderSettings.update', {
     invalidates: ['reminderSettings.get'],
     inlineErrors: true,
   });
-  const error = (field: string) => fieldError(errors, field, 'reminders');
 
-  const submit = async () => {
+  const submit = () => {
     const parsed = channels['reminderSettings.update'].input.safeParse({
       quietHours: { startMinute: minuteOf(draft.quietStart), endMinute: minuteOf(draft.quietEnd) },
       minimumLeadMinutes:
@@ -71,14 +68,9 @@ function ReminderSettingsForm({ current }: { current: ReminderSettingsView }) {
         offsetMinutes: r.hours === '' ? Number.NaN : Math.round(Number(r.hours) * 60),
       })),
     });
-    if (!parsed.success) return setErrors(fromZod(parsed.error));
-    try {
-      await save.mutateAsync(parsed.data);
-      setErrors(noErrors);
-      showToast({ tone: 'success', title: 'Reminder settings saved', message: '' });
-    } catch (e) {
-      setErrors(fromRpc(e));
-    }
+    return send(parsed, save.mutateAsync, () =>
+      showToast({ tone: 'success', title: 'Reminder settings saved', message: '' }),
+    );
   };
 
   const setRow = (i: number, row: Draft['schedule'][number]) =>
