@@ -138,21 +138,14 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     return balanceOf(rowsOf(appointmentId));
   }
 
-  /** The appointment's frozen policy; frozen now from its service if it has none yet. */
+  /**
+   * The appointment's frozen policy. Bookings freeze theirs as they are written (bookings.ts); one
+   * made before payments existed gets its service's rules copied now, once, so editing the
+   * service afterwards never changes what applies to it.
+   */
   function policyOf(appointment: AppointmentRow): PaymentPolicy {
     const frozen = parsePolicy(appointment.paymentPolicy);
     if (frozen) return frozen;
-    return freeze(appointment.id);
-  }
-
-  /**
-   * Copies the service's rules onto the appointment, once: a policy already frozen is kept, so
-   * editing the service afterwards never changes what the customer agreed to.
-   */
-  function freeze(appointmentId: string): PaymentPolicy {
-    const appointment = bookings.row(appointmentId);
-    const existing = parsePolicy(appointment.paymentPolicy);
-    if (existing) return existing;
     const policy = policyForService(
       catalog.serviceRow(appointment.serviceId),
       appointment.priceAmount,
@@ -160,7 +153,7 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     );
     db.update(appointments)
       .set({ paymentPolicy: JSON.stringify(policy), depositAmount: policy.deposit })
-      .where(eq(appointments.id, appointmentId))
+      .where(eq(appointments.id, appointment.id))
       .run();
     return policy;
   }
@@ -518,7 +511,6 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
   // ── the desk ──────────────────────────────────────────────────────────────
 
   return {
-    freeze,
     depositFor,
     checkoutForNewBooking,
     startCheckout,
