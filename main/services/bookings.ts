@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
+import { immediateWrite } from '../../db/write-transaction.js';
 import {
   appointmentEvents,
   appointments,
@@ -20,7 +21,7 @@ import type { CatalogService } from './catalog.js';
 import { secureRandomBytes, type Core } from './core.js';
 import type { CustomerService } from './customers.js';
 import { recall, remember, requestHash } from './idempotency.js';
-import type { ScheduleReader } from './schedule.js';
+import { LONGEST_BUFFER_MS, type ScheduleReader } from './schedule.js';
 import type { SettingsService } from './settings.js';
 
 type AppointmentRow = typeof appointments.$inferSelect;
@@ -198,7 +199,19 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     zone: string,
     excludeAppointmentId?: string,
   ): Placement {
-    const inputs = schedule.read(candidates, span.start, span.end, now, excludeAppointmentId);
+    // One candidate: only the appointments that could touch this booking with its own buffers.
+    // Several: their whole neighbourhood, whose count that day decides who gets the booking.
+    const inputs =
+      candidates.length === 1
+        ? schedule.read(
+            candidates,
+            span.start - span.bufferBeforeMinutes * MINUTE_MS,
+            span.end + span.bufferAfterMinutes * MINUTE_MS,
+            now,
+            excludeAppointmentId,
+            LONGEST_BUFFER_MS,
+          )
+        : schedule.read(candidates, span.start, span.end, now, excludeAppointmentId);
     const day = utcToLocalDate(span.start, zone);
     let best: { input: StaffAvailabilityInput; load: number } | undefined;
     let firstReason: string | undefined;
@@ -261,104 +274,105 @@ export function createBookingService(core: Core, deps: BookingDeps) {
 
   let announcing: { appointmentId: string; token: string } | null = null;
 
+  const createInside = immediateWrite(
+    db,
+    (request: BookingRequest, hash: string): BookingResult & { replayed: boolean } => {
+      const { idempotencyKey, source, actor, ...details } = request;
+      const now = clock.now();
+      const rules = settings.get();
+      if (idempotencyKey) {
+        const earlier = recall<BookingResult>(db, 'appointments.create', idempotencyKey, hash);
+        if (earlier.replayed) return { ...earlier.value, replayed: true };
+      }
+      const service = catalog.serviceRow(details.serviceId);
+      if (!service.active) throw ValidationError.field('serviceId', 'this service is not bookable');
+      assertWithinBookingWindow(details.start, actor, now, rules);
+      const span = {
+        start: details.start,
+        end: details.start + service.durationMinutes * MINUTE_MS,
+        bufferBeforeMinutes: service.bufferBeforeMinutes,
+        bufferAfterMinutes: service.bufferAfterMinutes,
+      };
+      const placement = place(
+        candidatesFor(service.id, details.staffId),
+        span,
+        now,
+        rules.timeZone,
+      );
+
+      let customerId: string;
+      if (details.customerId) {
+        customerId = customers.row(details.customerId).id;
+      } else if (details.customer) {
+        customerId = customers.findOrCreate(details.customer, details.smsConsent).id;
+      } else {
+        throw ValidationError.field('customer', 'say who the booking is for');
+      }
+
+      const manageToken = secureRandomBytes(24).toString('base64url');
+      const hold = details.hold === true;
+      // Frozen here, in the booking's own write: what the customer agreed to is stored with the
+      // slot, and editing the service later never rewrites it (domain/payment-policy.ts).
+      const policy = policyForService(service, service.priceAmount, service.currency);
+      const inserted = insertAppointment.get({
+        id: newId('apt'),
+        staffId: placement.staffId,
+        serviceId: service.id,
+        customerId,
+        startAt: placement.start,
+        endAt: placement.end,
+        bufferBeforeMinutes: placement.bufferBeforeMinutes,
+        bufferAfterMinutes: placement.bufferAfterMinutes,
+        status: hold ? 'pending_payment' : 'confirmed',
+        source,
+        holdExpiresAt: hold ? now + rules.holdMinutes * MINUTE_MS : null,
+        priceAmount: service.priceAmount,
+        currency: service.currency,
+        note: details.note ?? '',
+        cancelReason: null,
+        customerConfirmedAt: null,
+        manageTokenHash: hashManageToken(manageToken),
+        depositAmount: policy.deposit,
+        paymentPolicy: JSON.stringify(policy),
+        createdAt: now,
+        updatedAt: now,
+      });
+      recordEvent({
+        appointmentId: inserted.id,
+        at: now,
+        kind: 'created',
+        actor,
+        toStatus: inserted.status,
+        toStartAt: inserted.startAt,
+        toStaffId: inserted.staffId,
+      });
+      const value: BookingResult = { appointment: toAppointment(inserted), manageToken };
+      if (idempotencyKey) remember(db, 'appointments.create', idempotencyKey, hash, value, now);
+      // Announced inside the booking's own write, unlike other changes: the planner subscribed
+      // to this event (reminders.ts) then plans the confirmation and reminders in the same
+      // commit, so no crash can leave a booking without its messages. The token exists in plain
+      // form only now; the planner reads it while the event is delivered to put the manage link
+      // in the messages.
+      announcing = { appointmentId: inserted.id, token: manageToken };
+      try {
+        events.emit('appointments.changed', {
+          appointmentId: inserted.id,
+          status: inserted.status,
+          change: 'created',
+        });
+      } finally {
+        announcing = null;
+      }
+      return { ...value, replayed: false };
+    },
+  );
+
   /** `replayed`: this is the remembered answer to an earlier request with the same key. */
   function create(request: BookingRequest): BookingResult & { replayed: boolean } {
-    const { idempotencyKey, source, actor, ...details } = request;
+    const { idempotencyKey, source, actor: _actor, ...details } = request;
     // Only a request that may be retried needs its fingerprint.
     const hash = idempotencyKey ? requestHash({ ...details, source }) : '';
-    const result = db.transaction(
-      () => {
-        const now = clock.now();
-        const rules = settings.get();
-        if (idempotencyKey) {
-          const earlier = recall<BookingResult>(db, 'appointments.create', idempotencyKey, hash);
-          if (earlier.replayed) return { ...earlier.value, replayed: true };
-        }
-        const service = catalog.serviceRow(details.serviceId);
-        if (!service.active)
-          throw ValidationError.field('serviceId', 'this service is not bookable');
-        assertWithinBookingWindow(details.start, actor, now, rules);
-        const span = {
-          start: details.start,
-          end: details.start + service.durationMinutes * MINUTE_MS,
-          bufferBeforeMinutes: service.bufferBeforeMinutes,
-          bufferAfterMinutes: service.bufferAfterMinutes,
-        };
-        const placement = place(
-          candidatesFor(service.id, details.staffId),
-          span,
-          now,
-          rules.timeZone,
-        );
-
-        let customerId: string;
-        if (details.customerId) {
-          customerId = customers.row(details.customerId).id;
-        } else if (details.customer) {
-          customerId = customers.findOrCreate(details.customer, details.smsConsent).id;
-        } else {
-          throw ValidationError.field('customer', 'say who the booking is for');
-        }
-
-        const manageToken = secureRandomBytes(24).toString('base64url');
-        const hold = details.hold === true;
-        // Frozen here, in the booking's own write: what the customer agreed to is stored with the
-        // slot, and editing the service later never rewrites it (domain/payment-policy.ts).
-        const policy = policyForService(service, service.priceAmount, service.currency);
-        const inserted = insertAppointment.get({
-          id: newId('apt'),
-          staffId: placement.staffId,
-          serviceId: service.id,
-          customerId,
-          startAt: placement.start,
-          endAt: placement.end,
-          bufferBeforeMinutes: placement.bufferBeforeMinutes,
-          bufferAfterMinutes: placement.bufferAfterMinutes,
-          status: hold ? 'pending_payment' : 'confirmed',
-          source,
-          holdExpiresAt: hold ? now + rules.holdMinutes * MINUTE_MS : null,
-          priceAmount: service.priceAmount,
-          currency: service.currency,
-          note: details.note ?? '',
-          cancelReason: null,
-          customerConfirmedAt: null,
-          manageTokenHash: hashManageToken(manageToken),
-          depositAmount: policy.deposit,
-          paymentPolicy: JSON.stringify(policy),
-          createdAt: now,
-          updatedAt: now,
-        });
-        recordEvent({
-          appointmentId: inserted.id,
-          at: now,
-          kind: 'created',
-          actor,
-          toStatus: inserted.status,
-          toStartAt: inserted.startAt,
-          toStaffId: inserted.staffId,
-        });
-        const value: BookingResult = { appointment: toAppointment(inserted), manageToken };
-        if (idempotencyKey) remember(db, 'appointments.create', idempotencyKey, hash, value, now);
-        // Announced inside the booking's own write, unlike other changes: the planner subscribed
-        // to this event (reminders.ts) then plans the confirmation and reminders in the same
-        // commit, so no crash can leave a booking without its messages. The token exists in plain
-        // form only now; the planner reads it while the event is delivered to put the manage link
-        // in the messages.
-        announcing = { appointmentId: inserted.id, token: manageToken };
-        try {
-          events.emit('appointments.changed', {
-            appointmentId: inserted.id,
-            status: inserted.status,
-            change: 'created',
-          });
-        } finally {
-          announcing = null;
-        }
-        return { ...value, replayed: false };
-      },
-      { behavior: 'immediate' },
-    );
-    return result;
+    return createInside(request, hash);
   }
 
   /**

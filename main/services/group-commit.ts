@@ -10,6 +10,7 @@
 // sees the bookings before it in the same group; one that fails (a taken slot, bad input) rolls
 // back its own savepoint only. No answer is given before the commit that makes it true.
 import type { Db } from '../../db/open.js';
+import { immediateWrite } from '../../db/write-transaction.js';
 
 export interface GroupCommit {
   /** Runs `work` (synchronous, writing through the same connection) in the next group. */
@@ -25,26 +26,25 @@ interface Job {
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export function createGroupCommit(db: Db): GroupCommit {
-  const client = db.$client;
   let queue: Job[] = [];
+  // Nested in the group's transaction, so better-sqlite3 makes each job a savepoint.
+  const inSavepoint = immediateWrite(db, (work: () => unknown) => work());
+  const group = immediateWrite(db, (jobs: readonly Job[], outcomes: Outcome[]) => {
+    for (const job of jobs) {
+      try {
+        outcomes.push({ ok: true, value: inSavepoint(job.work) });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+  });
 
   function flush(): void {
     const jobs = queue;
     queue = [];
     const outcomes: Outcome[] = [];
     try {
-      client
-        .transaction(() => {
-          for (const job of jobs) {
-            try {
-              // Nested: better-sqlite3 makes this a savepoint of the group's transaction.
-              outcomes.push({ ok: true, value: client.transaction(job.work)() });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
+      group(jobs, outcomes);
     } catch (error) {
       // The commit itself failed (disk full, I/O error): none of the group was written.
       for (const job of jobs) job.reject(error);

@@ -8,6 +8,7 @@
 // transaction carries no messaging work. What the event does not say (the previous status, how
 // often the booking moved) is read from the audit trail, which every change writes.
 import { and, asc, count, eq, gt, inArray, like, ne, sql } from 'drizzle-orm';
+import { immediateWrite } from '../../db/write-transaction.js';
 import {
   appointmentEvents,
   appointments,
@@ -185,13 +186,13 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     return futureBooking.get({ customerId, after, exceptId }) !== undefined;
   }
 
+  /** `row` as read at the start of the change: nothing the words use changes while planning. */
   const rendered = (
-    appointmentId: string,
+    row: typeof appointments.$inferSelect,
     planned: readonly PlannedMessage[],
     recipient: RenderRecipient,
   ) => {
     if (planned.length === 0) return [];
-    const row = bookings.row(appointmentId);
     return renderPlanned(
       { settings, catalog, templates, paymentTerms: deps.paymentTerms },
       row,
@@ -205,8 +206,9 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
    * Plans (or re-plans) the messages of one appointment after a committed change. Returns how many
    * rows were added, so the caller knows whether to wake the loop.
    */
-  function onAppointmentChanged(appointmentId: string, change: AppointmentChange): number {
-    return db.transaction(() => {
+  const onAppointmentChanged = immediateWrite(
+    db,
+    (appointmentId: string, change: AppointmentChange): number => {
       const now = clock.now();
       const row = bookings.row(appointmentId);
       const recipient = recipientOf(row.customerId);
@@ -240,7 +242,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
             now,
             revision: 0,
           });
-          return outbox.plan(rendered(appointmentId, plan, recipient));
+          return outbox.plan(rendered(row, plan, recipient));
         }
         case 'rescheduled': {
           bumpCalendarSequence(appointmentId);
@@ -255,7 +257,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
             pending: pending(),
           });
           outbox.cancelByKeys(replan.cancel, 'rescheduled');
-          return outbox.plan(rendered(appointmentId, replan.plan, recipient));
+          return outbox.plan(rendered(row, replan.plan, recipient));
         }
         case 'status_changed': {
           const step = bookings.lastStatusChange(appointmentId);
@@ -271,7 +273,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
                 now,
                 revision: revisionOf(appointmentId),
               });
-              const added = outbox.plan(rendered(appointmentId, plan, recipient));
+              const added = outbox.plan(rendered(row, plan, recipient));
               heldTokens.delete(appointmentId);
               return added;
             }
@@ -287,7 +289,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
                 now,
               });
               outbox.cancelByKeys(replan.cancel, 'appointment_cancelled');
-              return outbox.plan(rendered(appointmentId, replan.plan, recipient));
+              return outbox.plan(rendered(row, replan.plan, recipient));
             }
             case 'completed':
             case 'no_show': {
@@ -307,7 +309,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
                 hasFutureBooking: hasFutureBooking(row.customerId, row.endAt, row.id),
                 now,
               });
-              return outbox.plan(rendered(appointmentId, plan, recipient));
+              return outbox.plan(rendered(row, plan, recipient));
             }
             case 'pending_payment':
               return 0;
@@ -324,8 +326,8 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
           throw new Error(`Unknown change ${String(never)}`);
         }
       }
-    });
-  }
+    },
+  );
 
   /**
    * Plans a future confirmed appointment that has no messages at all (a crash between the commit
@@ -344,7 +346,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
       now,
       revision: revisionOf(row.id),
     }).filter((m) => m.kind !== 'confirmation' || now - row.createdAt <= LATE_CONFIRMATION_MS);
-    return outbox.plan(rendered(row.id, plan, recipient));
+    return outbox.plan(rendered(row, plan, recipient));
   }
 
   return {
@@ -402,7 +404,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
             replyTo,
           }),
         };
-        return outbox.plan(rendered(appointmentId, [reply], recipient));
+        return outbox.plan(rendered(row, [reply], recipient));
       });
     },
 

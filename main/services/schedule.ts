@@ -6,11 +6,13 @@ import type { Db } from '../../db/open.js';
 import type { StaffAvailabilityInput } from '../domain/availability.js';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** Buffers are capped at 4 h by the contract: the furthest a neighbour reaches beyond its times. */
+export const LONGEST_BUFFER_MS = 4 * HOUR_MS;
 /**
- * Buffers are capped at 4 h by the contract, so a neighbour can reach into the window by at most
- * its own buffer after plus the new booking's buffer before.
+ * A neighbour can reach into a window by at most its own buffer plus the new booking's buffer on
+ * that side; with the new booking's buffers not yet known, both at their longest.
  */
-const NEIGHBOUR_MARGIN_MS = 8 * HOUR_MS;
+const NEIGHBOUR_MARGIN_MS = 2 * LONGEST_BUFFER_MS;
 /**
  * Services last at most 24 h (contract), so an appointment that reaches into the window started at
  * most this long before it. The bound lets SQLite walk only the window's slice of the index instead
@@ -56,13 +58,18 @@ export function createScheduleReader(db: Db) {
     .raw(true);
 
   return {
-    /** Everything that decides whether these staff are free between from and to (UTC ms). */
+    /**
+     * Everything that decides whether these staff are free between from and to (UTC ms).
+     * `margin`: how far beyond the window a neighbour's buffers can reach; a caller whose window
+     * already includes the new booking's own buffers needs only LONGEST_BUFFER_MS.
+     */
     read(
       staffIds: string[],
       from: number,
       to: number,
       now: number,
       excludeAppointmentId = '',
+      margin = NEIGHBOUR_MARGIN_MS,
     ): StaffAvailabilityInput[] {
       const ids = JSON.stringify(staffIds);
       const byStaff = new Map<string, StaffAvailabilityInput>(
@@ -71,8 +78,8 @@ export function createScheduleReader(db: Db) {
       for (const [staffId, weekday, startMinute, endMinute] of hoursStmt.all(ids)) {
         byStaff.get(staffId)?.hours.push({ weekday, startMinute, endMinute });
       }
-      const windowStart = from - NEIGHBOUR_MARGIN_MS;
-      const windowEnd = to + NEIGHBOUR_MARGIN_MS;
+      const windowStart = from - margin;
+      const windowEnd = to + margin;
       for (const [staffId, start, end] of timeOffStmt.all(ids, windowEnd, windowStart)) {
         byStaff.get(staffId)?.timeOff.push({ start, end });
       }

@@ -106,6 +106,50 @@ describe('creating a booking', () => {
     expect(fine.ok).toBe(true);
   });
 
+  it('keeps the longest buffers (4 h) on either side, of the booking and of its neighbours', async () => {
+    const s = biz.app.services;
+    const night = s.catalog.createStaff({ name: 'Nadia' }).id;
+    s.catalog.setHours(
+      night,
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 })),
+    );
+    const longPrep = s.catalog.createService({
+      name: 'Colour',
+      durationMinutes: 30,
+      bufferBeforeMinutes: 240,
+      bufferAfterMinutes: 240,
+      priceAmount: 9000,
+      staffIds: [night],
+    }).id;
+    const quick = s.catalog.createService({
+      name: 'Fringe',
+      durationMinutes: 15,
+      priceAmount: 1000,
+      staffIds: [night],
+    }).id;
+    const at = (time: string) => london('2026-12-01', time);
+    const bookQuick = (time: string) => book({ serviceId: quick, staffId: night, start: at(time) });
+    // 12:00–12:30 keeps 08:00–16:30 for itself.
+    await booked({ serviceId: longPrep, staffId: night, start: at('12:00') });
+    for (const time of ['08:00', '16:15']) {
+      expect(await bookQuick(time), time).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    }
+    for (const time of ['07:45', '16:30']) expect((await bookQuick(time)).ok, time).toBe(true);
+    // A colour at 20:45 needs 16:45 onwards free; one at 20:40 reaches the fringe ending 16:45.
+    const lateColour = (time: string) =>
+      book({ serviceId: longPrep, staffId: night, start: at(time) });
+    expect(await lateColour('20:40')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await lateColour('20:45')).ok).toBe(true);
+    // Buffer meets buffer: the next day a colour at 12:00 keeps until 16:30, so a second one
+    // must start by 20:30 at the earliest, 8 h after the first one's end.
+    const nextDay = (time: string) => london('2026-12-02', time);
+    await booked({ serviceId: longPrep, staffId: night, start: nextDay('12:00') });
+    const colourNextDay = (time: string) =>
+      book({ serviceId: longPrep, staffId: night, start: nextDay(time) });
+    expect(await colourNextDay('20:25')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await colourNextDay('20:30')).ok).toBe(true);
+  });
+
   it('refuses a time outside working hours and in the lunch break', async () => {
     for (const time of ['08:00', '11:30', '16:30', '12:15']) {
       const result = await book({ staffId: biz.alice, start: london('2026-12-01', time) });
