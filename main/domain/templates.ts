@@ -220,11 +220,11 @@ export interface RenderedSms {
   shortened: boolean;
 }
 
+/** The HTML part is made from `text` when the email leaves (textToHtml), not kept beside it. */
 export interface RenderedEmail {
   channel: 'email';
   subject: string;
   text: string;
-  html: string;
 }
 
 /** The template filled with names capped ever shorter until it fits; null when none does. */
@@ -293,12 +293,10 @@ export function renderEmailText(template: EmailTemplate, data: TemplateData): Re
   const oneLine = Object.fromEntries(
     Object.entries(values).map(([k, v]) => [k, v.replace(/[\r\n]+/g, ' ')]),
   ) as Values;
-  const text = fill(template.text, values);
   return {
     channel: 'email',
     subject: fill(template.subject, oneLine).trim(),
-    text,
-    html: textToHtml(text),
+    text: fill(template.text, values),
   };
 }
 

@@ -8,16 +8,18 @@ import { MINUTE_MS, formatInstantInZone } from '../domain/time.js';
 import type { bookingFields, bookingPayment, PublicBooking } from './public-schemas.js';
 
 type Services = App['services'];
+type BookingRow = ReturnType<Services['bookings']['row']>;
 
 export function bookingJson(services: Services) {
-  const at = (ms: number) => formatInstantInZone(ms, services.settings.get().timeZone);
+  const zoneNow = () => services.settings.get().timeZone;
+  const at = (ms: number, zone = zoneNow()) => formatInstantInZone(ms, zone);
 
-  function shared(a: Appointment): z.output<typeof bookingFields> {
+  function shared(a: Appointment, zone = zoneNow()): z.output<typeof bookingFields> {
     return {
       id: a.id,
       status: a.status,
-      start: at(a.start),
-      end: at(a.end),
+      start: at(a.start, zone),
+      end: at(a.end, zone),
       service_id: a.serviceId,
       service_name: services.catalog.serviceRow(a.serviceId).name,
       staff_id: a.staffId,
@@ -26,8 +28,8 @@ export function bookingJson(services: Services) {
     };
   }
 
-  function payment(a: Appointment): z.output<typeof bookingPayment> {
-    const summary = services.payments.summary(a.id);
+  function payment(a: Appointment, row: BookingRow, zone: string): z.output<typeof bookingPayment> {
+    const summary = services.payments.summary(row);
     if (!summary) return null;
     const { policy, balance } = summary;
     return {
@@ -41,7 +43,7 @@ export function bookingJson(services: Services) {
       balance_due: Math.max(0, a.priceAmount - balance.held),
       refund_if_cancelled_now: summary.refundIfCancelledNow,
       policy: {
-        full_refund_until: at(summary.fullRefundUntil),
+        full_refund_until: at(summary.fullRefundUntil, zone),
         late_refund_percent: policy.lateCancelRefundPercent,
         no_show: policy.noShow.kind,
         no_show_max_charge: policy.noShow.kind === 'charge_card' ? policy.noShow.maxAmount : null,
@@ -50,16 +52,20 @@ export function bookingJson(services: Services) {
     };
   }
 
-  /** What the holder of the manage token sees. */
-  function forCustomer(a: Appointment): PublicBooking {
-    const cutoff = services.settings.get().cancellationCutoffMinutes;
+  /**
+   * What the holder of the manage token sees. `row` is the stored booking when the caller has
+   * already read it (its frozen payment terms are not part of `a`).
+   */
+  function forCustomer(a: Appointment, row = services.bookings.row(a.id)): PublicBooking {
+    const business = services.settings.get();
+    const zone = business.timeZone;
     const customerName = services.customers.row(a.customerId).name.trim();
     return {
-      ...shared(a),
-      hold_expires_at: a.holdExpiresAt === null ? null : at(a.holdExpiresAt),
-      changes_allowed_until: at(a.start - cutoff * MINUTE_MS),
+      ...shared(a, zone),
+      hold_expires_at: a.holdExpiresAt === null ? null : at(a.holdExpiresAt, zone),
+      changes_allowed_until: at(a.start - business.cancellationCutoffMinutes * MINUTE_MS, zone),
       customer: { first_name: customerName.split(/\s+/)[0] ?? '' },
-      payment: payment(a),
+      payment: payment(a, row, zone),
     };
   }
 

@@ -140,9 +140,11 @@ export function bookingRoutes(app: App): AnyRoute[] {
         } catch (error) {
           throw asBadInput(error);
         }
-        const checkout = await services.payments.checkoutForNewBooking(made);
+        // Read once for the answer: the checkout and the money shown both need its frozen terms.
+        const stored = services.bookings.row(made.appointment.id);
+        const checkout = await services.payments.checkoutForNewBooking(made, stored);
         const created: z.output<typeof bookingCreated> = {
-          booking: toPublicBooking(made.appointment),
+          booking: toPublicBooking(made.appointment, stored),
           manage_token: made.manageToken,
           ...checkout,
         };

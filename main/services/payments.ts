@@ -434,11 +434,10 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
    * The checkout for a booking the widget just made. When the provider cannot be reached the hold
    * is released at once, so a customer who cannot pay does not block the slot for anyone.
    */
-  async function checkoutForNewBooking(made: {
-    appointment: { id: string; status: string };
-    replayed: boolean;
-  }): Promise<{ checkout_url?: string; payment_policy?: string[] }> {
-    const appointment = bookings.row(made.appointment.id);
+  async function checkoutForNewBooking(
+    made: { appointment: { id: string; status: string }; replayed: boolean },
+    appointment: AppointmentRow = bookings.row(made.appointment.id),
+  ): Promise<{ checkout_url?: string; payment_policy?: string[] }> {
     const policy = parsePolicy(appointment.paymentPolicy);
     const words = policy ? describePolicy(policy) : [];
     const terms = words.length > 0 ? { payment_policy: words } : {};
@@ -462,12 +461,12 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
 
   /**
    * Where the money of one booking stands and what it agreed to, for the customer's manage page;
-   * null when its policy says nothing about money and nothing was ever paid.
+   * null when its policy says nothing about money and nothing was ever paid. Takes the row the
+   * caller already read, so an answer reads each booking once.
    */
-  function summary(appointmentId: string): PaymentSummary | null {
-    const appointment = bookings.row(appointmentId);
+  function summary(appointment: AppointmentRow): PaymentSummary | null {
     const policy = parsePolicy(appointment.paymentPolicy);
-    const money = balance(appointmentId);
+    const money = balance(appointment.id);
     if (!policy || (!hasPaymentTerms(policy) && money.collected === 0)) return null;
     const now = clock.now();
     const zone = settings.get().timeZone;

@@ -15,7 +15,7 @@ import {
   type EmailSender,
   type OutgoingEmail,
 } from '../../main/integrations/email/email-sender.js';
-import { render } from '../../main/domain/templates.js';
+import { render, textToHtml } from '../../main/domain/templates.js';
 import { startSmtpFake, type SmtpFake } from '../fakes/smtp.js';
 
 const FROM = '"Studio North" <bookings@studio.example>';
@@ -72,7 +72,7 @@ function message(id: string, start: number, ics: AppointmentInvite): OutgoingEma
     to: 'ada@example.com',
     subject: rendered.subject,
     text: rendered.text,
-    html: rendered.html,
+    html: textToHtml(rendered.text),
     messageId: stableMessageId(id, FROM),
     icalEvent: buildAppointmentInvite(ics),
   };
