@@ -120,10 +120,10 @@ export function bookingRoutes(app: App): AnyRoute[] {
       },
       handle: async ({ body, request }) => {
         const key = idempotencyKeyOf(request);
-        let made;
+        let answer;
         try {
-          made = await services.groupCommit.run(() =>
-            services.bookings.create({
+          answer = await services.groupCommit.run(() => {
+            const made = services.bookings.create({
               // A service with a deposit is held unpaid until checkout (services/payments.ts).
               hold: services.payments.depositFor(body.service_id) > 0,
               serviceId: body.service_id,
@@ -135,16 +135,20 @@ export function bookingRoutes(app: App): AnyRoute[] {
               idempotencyKey: key,
               source: sourceOf(request),
               actor: 'customer',
-            }),
-          );
+            });
+            // The answer is read inside the same write: it shows exactly what is committed, and
+            // the lock is already held. A read on its own takes and drops SQLite's shared locks,
+            // which on this path cost more than the reads themselves.
+            const stored = services.bookings.row(made.appointment.id);
+            return { made, stored, booking: toPublicBooking(made.appointment, stored) };
+          });
         } catch (error) {
           throw asBadInput(error);
         }
-        // Read once for the answer: the checkout and the money shown both need its frozen terms.
-        const stored = services.bookings.row(made.appointment.id);
+        const { made, stored, booking } = answer;
         const checkout = await services.payments.checkoutForNewBooking(made, stored);
         const created: z.output<typeof bookingCreated> = {
-          booking: toPublicBooking(made.appointment, stored),
+          booking,
           manage_token: made.manageToken,
           ...checkout,
         };
