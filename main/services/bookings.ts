@@ -21,7 +21,7 @@ import type { CatalogService } from './catalog.js';
 import { secureRandomBytes, type Core } from './core.js';
 import type { CustomerService } from './customers.js';
 import { recall, remember, requestHash } from './idempotency.js';
-import { LONGEST_BUFFER_MS, type ScheduleReader } from './schedule.js';
+import type { ScheduleReader } from './schedule.js';
 import type { SettingsService } from './settings.js';
 
 type AppointmentRow = typeof appointments.$inferSelect;
@@ -199,18 +199,20 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     zone: string,
     excludeAppointmentId?: string,
   ): Placement {
-    // One candidate: only the appointments that could touch this booking with its own buffers.
-    // Several: their whole neighbourhood, whose count that day decides who gets the booking.
+    // One candidate: only what clashes with the time this booking occupies. Several: their whole
+    // neighbourhood, whose count that day decides who gets the booking.
+    const [only] = candidates;
     const inputs =
-      candidates.length === 1
-        ? schedule.read(
-            candidates,
-            span.start - span.bufferBeforeMinutes * MINUTE_MS,
-            span.end + span.bufferAfterMinutes * MINUTE_MS,
-            now,
-            excludeAppointmentId,
-            LONGEST_BUFFER_MS,
-          )
+      candidates.length === 1 && only !== undefined
+        ? [
+            schedule.clashes(
+              only,
+              span.start - Math.max(span.bufferBeforeMinutes, 0) * MINUTE_MS,
+              span.end + Math.max(span.bufferAfterMinutes, 0) * MINUTE_MS,
+              now,
+              excludeAppointmentId,
+            ),
+          ]
         : schedule.read(candidates, span.start, span.end, now, excludeAppointmentId);
     const day = utcToLocalDate(span.start, zone);
     let best: { input: StaffAvailabilityInput; load: number } | undefined;

@@ -3,14 +3,14 @@
 // in the app, so these are raw prepared statements answered from a covering index, returning
 // arrays rather than objects.
 import type { Db } from '../../db/open.js';
-import type { StaffAvailabilityInput } from '../domain/availability.js';
+import type { StaffAvailabilityInput, WorkingInterval } from '../domain/availability.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Buffers are capped at 4 h by the contract: the furthest a neighbour reaches beyond its times. */
-export const LONGEST_BUFFER_MS = 4 * HOUR_MS;
+const LONGEST_BUFFER_MS = 4 * HOUR_MS;
 /**
- * A neighbour can reach into a window by at most its own buffer plus the new booking's buffer on
- * that side; with the new booking's buffers not yet known, both at their longest.
+ * A neighbour can reach into the window by at most its own buffer after plus the new booking's
+ * buffer before (and the mirror of that at the other end).
  */
 const NEIGHBOUR_MARGIN_MS = 2 * LONGEST_BUFFER_MS;
 /**
@@ -57,19 +57,69 @@ export function createScheduleReader(db: Db) {
     )
     .raw(true);
 
+  // The clash rule of findConflict (domain/availability.ts), buffers included, as a filter: one
+  // booking on a busy day then reads its few clashes rather than every neighbour. The start_at
+  // bounds only let SQLite walk the index; the two buffer lines decide.
+  const clashStmt = client
+    .prepare<{ staffId: string; from: number; to: number; now: number; exclude: string }, BusyRow>(
+      `select staff_id, start_at, end_at, buffer_before_minutes, buffer_after_minutes
+       from appointments
+       where staff_id = @staffId
+         and start_at < @to + ${LONGEST_BUFFER_MS}
+         and start_at > @from - ${LONGEST_APPOINTMENT_MS + LONGEST_BUFFER_MS}
+         and start_at - max(buffer_before_minutes, 0) * 60000 < @to
+         and end_at + max(buffer_after_minutes, 0) * 60000 > @from
+         and (status in ('confirmed', 'completed')
+              or (status = 'pending_payment' and (hold_expires_at is null or hold_expires_at > @now)))
+         and id <> @exclude`,
+    )
+    .raw(true);
+  const hoursOfOneStmt = client.prepare<[string], WorkingInterval>(
+    `select weekday, start_minute as startMinute, end_minute as endMinute from working_hours
+       where staff_id = ?`,
+  );
+  const clashingTimeOffStmt = client
+    .prepare<{ staffId: string; from: number; to: number }, SpanRow>(
+      `select staff_id, start_at, end_at from time_off
+       where staff_id = @staffId and start_at < @to and end_at > @from`,
+    )
+    .raw(true);
+
   return {
     /**
-     * Everything that decides whether these staff are free between from and to (UTC ms).
-     * `margin`: how far beyond the window a neighbour's buffers can reach; a caller whose window
-     * already includes the new booking's own buffers needs only LONGEST_BUFFER_MS.
+     * What decides whether one staff member can take one booking that occupies from..to (its
+     * buffers included): their hours, and only the time off and appointments that overlap it.
      */
+    clashes(
+      staffId: string,
+      from: number,
+      to: number,
+      now: number,
+      excludeAppointmentId = '',
+    ): StaffAvailabilityInput {
+      const input: StaffAvailabilityInput = {
+        staffId,
+        hours: hoursOfOneStmt.all(staffId),
+        timeOff: [],
+        appointments: [],
+      };
+      for (const [, start, end] of clashingTimeOffStmt.all({ staffId, from, to })) {
+        input.timeOff.push({ start, end });
+      }
+      const busy = clashStmt.all({ staffId, from, to, now, exclude: excludeAppointmentId });
+      for (const [, start, end, bufferBeforeMinutes, bufferAfterMinutes] of busy) {
+        input.appointments.push({ start, end, bufferBeforeMinutes, bufferAfterMinutes });
+      }
+      return input;
+    },
+
+    /** Everything that decides whether these staff are free between from and to (UTC ms). */
     read(
       staffIds: string[],
       from: number,
       to: number,
       now: number,
       excludeAppointmentId = '',
-      margin = NEIGHBOUR_MARGIN_MS,
     ): StaffAvailabilityInput[] {
       const ids = JSON.stringify(staffIds);
       const byStaff = new Map<string, StaffAvailabilityInput>(
@@ -78,8 +128,8 @@ export function createScheduleReader(db: Db) {
       for (const [staffId, weekday, startMinute, endMinute] of hoursStmt.all(ids)) {
         byStaff.get(staffId)?.hours.push({ weekday, startMinute, endMinute });
       }
-      const windowStart = from - margin;
-      const windowEnd = to + margin;
+      const windowStart = from - NEIGHBOUR_MARGIN_MS;
+      const windowEnd = to + NEIGHBOUR_MARGIN_MS;
       for (const [staffId, start, end] of timeOffStmt.all(ids, windowEnd, windowStart)) {
         byStaff.get(staffId)?.timeOff.push({ start, end });
       }
