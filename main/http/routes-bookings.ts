@@ -139,7 +139,7 @@ export function bookingRoutes(app: App): AnyRoute[] {
             // The answer is read inside the same write: it shows exactly what is committed, and
             // the lock is already held. A read on its own takes and drops SQLite's shared locks,
             // which on this path cost more than the reads themselves.
-            const stored = services.bookings.row(made.appointment.id);
+            const stored = made.stored ?? services.bookings.row(made.appointment.id);
             return { made, stored, booking: toPublicBooking(made.appointment, stored) };
           });
         } catch (error) {

@@ -95,6 +95,13 @@ export interface BookingResult {
   manageToken: string;
 }
 
+export interface CreatedBooking extends BookingResult {
+  /** This is the remembered answer to an earlier request with the same key. */
+  replayed: boolean;
+  /** The row as written, when this request wrote it (not on a replay). */
+  stored?: AppointmentRow;
+}
+
 export function toAppointment(row: AppointmentRow): Appointment {
   return {
     id: row.id,
@@ -143,10 +150,11 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     .from(appointments)
     .where(eq(appointments.id, sql.placeholder('id')))
     .prepare();
+  // No RETURNING: every column is given, so the stored row is built from the values written
+  // (reading 22 columns back costs more than the insert's index work).
   const insertAppointment = db
     .insert(appointments)
     .values(placeholders(appointmentColumns))
-    .returning()
     .prepare();
   const insertEvent = db.insert(appointmentEvents).values(placeholders(eventColumns)).prepare();
 
@@ -274,11 +282,11 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     insertEvent.run({ ...emptyEvent, ...event });
   }
 
-  let announcing: { appointmentId: string; token: string } | null = null;
+  let announcing: { row: AppointmentRow; token: string } | null = null;
 
   const createInside = immediateWrite(
     db,
-    (request: BookingRequest, hash: string): BookingResult & { replayed: boolean } => {
+    (request: BookingRequest, hash: string): CreatedBooking => {
       const { idempotencyKey, source, actor, ...details } = request;
       const now = clock.now();
       const rules = settings.get();
@@ -316,7 +324,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
       // Frozen here, in the booking's own write: what the customer agreed to is stored with the
       // slot, and editing the service later never rewrites it (domain/payment-policy.ts).
       const policy = policyForService(service, service.priceAmount, service.currency);
-      const inserted = insertAppointment.get({
+      const inserted: AppointmentRow = {
         id: newId('apt'),
         staffId: placement.staffId,
         serviceId: service.id,
@@ -336,9 +344,12 @@ export function createBookingService(core: Core, deps: BookingDeps) {
         manageTokenHash: hashManageToken(manageToken),
         depositAmount: policy.deposit,
         paymentPolicy: JSON.stringify(policy),
+        calendarSequence: 0,
         createdAt: now,
         updatedAt: now,
-      });
+      };
+      const { calendarSequence: _fromColumnDefault, ...written } = inserted;
+      insertAppointment.run(written);
       recordEvent({
         appointmentId: inserted.id,
         at: now,
@@ -355,7 +366,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
       // commit, so no crash can leave a booking without its messages. The token exists in plain
       // form only now; the planner reads it while the event is delivered to put the manage link
       // in the messages.
-      announcing = { appointmentId: inserted.id, token: manageToken };
+      announcing = { row: inserted, token: manageToken };
       try {
         events.emit('appointments.changed', {
           appointmentId: inserted.id,
@@ -365,12 +376,11 @@ export function createBookingService(core: Core, deps: BookingDeps) {
       } finally {
         announcing = null;
       }
-      return { ...value, replayed: false };
+      return { ...value, replayed: false, stored: inserted };
     },
   );
 
-  /** `replayed`: this is the remembered answer to an earlier request with the same key. */
-  function create(request: BookingRequest): BookingResult & { replayed: boolean } {
+  function create(request: BookingRequest): CreatedBooking {
     const { idempotencyKey, source, actor: _actor, ...details } = request;
     // Only a request that may be retried needs its fingerprint.
     const hash = idempotencyKey ? requestHash({ ...details, source }) : '';
@@ -575,7 +585,11 @@ export function createBookingService(core: Core, deps: BookingDeps) {
 
     /** The manage token of the booking whose `created` event is being delivered, else null. */
     freshManageToken: (appointmentId: string): string | null =>
-      announcing?.appointmentId === appointmentId ? announcing.token : null,
+      announcing?.row.id === appointmentId ? announcing.token : null,
+
+    /** The row just written for the booking whose `created` event is being delivered. */
+    freshRow: (appointmentId: string): AppointmentRow | null =>
+      announcing?.row.id === appointmentId ? announcing.row : null,
 
     findByManageToken(token: string): Appointment | null {
       const found = db

@@ -210,7 +210,10 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     db,
     (appointmentId: string, change: AppointmentChange): number => {
       const now = clock.now();
-      const row = bookings.row(appointmentId);
+      // A new booking is announced inside its own write, with the row it just wrote.
+      const row =
+        (change === 'created' ? bookings.freshRow(appointmentId) : null) ??
+        bookings.row(appointmentId);
       const recipient = recipientOf(row.customerId);
       const appointment = {
         id: row.id,
