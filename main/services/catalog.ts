@@ -151,14 +151,43 @@ export function createCatalogService(core: Core, settings: SettingsService) {
     .prepare();
   const allStaff = db.select().from(staff).orderBy(asc(staff.sortOrder), asc(staff.name)).prepare();
 
+  // A booking reads its service and staff member several times (its rules, its messages, its
+  // answer), and they change only through this module. So a row is kept (frozen: callers share
+  // it) until this module writes or another program commits to the file (PRAGMA data_version,
+  // which inside the booking's transaction costs far less than reading the row again).
+  const othersCommits = db.$client.prepare<[], number>('pragma data_version').pluck();
+  const kept = new Map<string, StaffRow | ServiceRow>();
+  let keptVersion: number | undefined;
+  function keptRow<R extends StaffRow | ServiceRow>(key: string, read: () => R | undefined) {
+    const version = othersCommits.get();
+    if (version !== keptVersion) {
+      kept.clear();
+      keptVersion = version;
+    }
+    const found = kept.get(key) as R | undefined;
+    if (found) return found;
+    const row = read();
+    if (row) kept.set(key, Object.freeze(row) as R);
+    return row;
+  }
+
+  /** A write to services or staff: the kept rows go, whether it commits or not. */
+  function changing<T>(write: () => T): T {
+    try {
+      return write();
+    } finally {
+      kept.clear();
+    }
+  }
+
   function staffRow(id: string): StaffRow {
-    const row = staffById.get({ id });
+    const row = keptRow(`stf:${id}`, () => staffById.get({ id }));
     if (!row) throw new NotFoundError('staff member', id);
     return row;
   }
 
   function serviceRow(id: string): ServiceRow {
-    const row = serviceById.get({ id });
+    const row = keptRow(`svc:${id}`, () => serviceById.get({ id }));
     if (!row) throw new NotFoundError('service', id);
     return row;
   }
@@ -214,32 +243,36 @@ export function createCatalogService(core: Core, settings: SettingsService) {
     },
 
     createStaff(input: { name: string; email?: string | null; color?: string }): StaffMember {
-      const count =
-        db
-          .select({ n: sql<number>`count(*)` })
-          .from(staff)
-          .get()?.n ?? 0;
-      const row = db
-        .insert(staff)
-        .values({
-          id: newId('stf'),
-          name: input.name,
-          email: input.email ?? null,
-          color: input.color ?? '#4c6ef5',
-          sortOrder: count,
-          createdAt: clock.now(),
-        })
-        .returning()
-        .get();
-      return toStaffMember(row);
+      return changing(() => {
+        const count =
+          db
+            .select({ n: sql<number>`count(*)` })
+            .from(staff)
+            .get()?.n ?? 0;
+        const row = db
+          .insert(staff)
+          .values({
+            id: newId('stf'),
+            name: input.name,
+            email: input.email ?? null,
+            color: input.color ?? '#4c6ef5',
+            sortOrder: count,
+            createdAt: clock.now(),
+          })
+          .returning()
+          .get();
+        return toStaffMember(row);
+      });
     },
 
     updateStaff(input: { id: string } & Partial<Omit<StaffMember, 'id'>>): StaffMember {
-      const { id, ...patch } = input;
-      staffRow(id);
-      const row = db.update(staff).set(patch).where(eq(staff.id, id)).returning().get();
-      if (!row) throw new NotFoundError('staff member', id);
-      return toStaffMember(row);
+      return changing(() => {
+        const { id, ...patch } = input;
+        staffRow(id);
+        const row = db.update(staff).set(patch).where(eq(staff.id, id)).returning().get();
+        if (!row) throw new NotFoundError('staff member', id);
+        return toStaffMember(row);
+      });
     },
 
     listServices(includeInactive = false): Service[] {
@@ -257,64 +290,75 @@ export function createCatalogService(core: Core, settings: SettingsService) {
     },
 
     createService(input: ServiceFields): Service {
-      assertStaffExist(input.staffIds, 'staffIds');
-      const deposit = input.deposit ?? { kind: 'none' };
-      assertDepositFits(deposit, input.priceAmount);
-      const id = newId('svc');
-      db.transaction((tx) => {
-        tx.insert(services)
-          .values({
-            id,
-            name: input.name,
-            description: input.description ?? '',
-            durationMinutes: input.durationMinutes,
-            priceAmount: input.priceAmount,
-            currency: settings.get().currency,
-            bufferBeforeMinutes: input.bufferBeforeMinutes ?? 0,
-            bufferAfterMinutes: input.bufferAfterMinutes ?? 0,
-            ...depositColumns(deposit),
-            ...policyColumns(input),
-            rebookingIntervalDays: input.rebookingIntervalDays ?? null,
-            active: input.active ?? true,
-            sortOrder:
-              tx
-                .select({ n: sql<number>`count(*)` })
-                .from(services)
-                .get()?.n ?? 0,
-            createdAt: clock.now(),
-          })
-          .run();
-        tx.insert(serviceStaff)
-          .values([...new Set(input.staffIds)].map((staffId) => ({ serviceId: id, staffId })))
-          .run();
+      return changing(() => {
+        assertStaffExist(input.staffIds, 'staffIds');
+        const deposit = input.deposit ?? { kind: 'none' };
+        assertDepositFits(deposit, input.priceAmount);
+        const id = newId('svc');
+        db.transaction((tx) => {
+          tx.insert(services)
+            .values({
+              id,
+              name: input.name,
+              description: input.description ?? '',
+              durationMinutes: input.durationMinutes,
+              priceAmount: input.priceAmount,
+              currency: settings.get().currency,
+              bufferBeforeMinutes: input.bufferBeforeMinutes ?? 0,
+              bufferAfterMinutes: input.bufferAfterMinutes ?? 0,
+              ...depositColumns(deposit),
+              ...policyColumns(input),
+              rebookingIntervalDays: input.rebookingIntervalDays ?? null,
+              active: input.active ?? true,
+              sortOrder:
+                tx
+                  .select({ n: sql<number>`count(*)` })
+                  .from(services)
+                  .get()?.n ?? 0,
+              createdAt: clock.now(),
+            })
+            .run();
+          tx.insert(serviceStaff)
+            .values([...new Set(input.staffIds)].map((staffId) => ({ serviceId: id, staffId })))
+            .run();
+        });
+        return toService(serviceRow(id));
       });
-      return toService(serviceRow(id));
     },
 
     updateService(input: { id: string } & Partial<ServiceFields>): Service {
-      const current = serviceRow(input.id);
-      const { id, staffIds, deposit, noShowFee, cancellationRefund, reminderSchedule, ...fields } =
-        input;
-      if (staffIds) assertStaffExist(staffIds, 'staffIds');
-      const nextDeposit = deposit ?? depositRuleOf(current);
-      assertDepositFits(nextDeposit, fields.priceAmount ?? current.priceAmount);
-      db.transaction((tx) => {
-        tx.update(services)
-          .set({
-            ...fields,
-            ...depositColumns(nextDeposit),
-            ...policyColumns({ noShowFee, cancellationRefund, reminderSchedule }),
-          })
-          .where(eq(services.id, id))
-          .run();
-        if (staffIds) {
-          tx.delete(serviceStaff).where(eq(serviceStaff.serviceId, id)).run();
-          tx.insert(serviceStaff)
-            .values([...new Set(staffIds)].map((staffId) => ({ serviceId: id, staffId })))
+      return changing(() => {
+        const current = serviceRow(input.id);
+        const {
+          id,
+          staffIds,
+          deposit,
+          noShowFee,
+          cancellationRefund,
+          reminderSchedule,
+          ...fields
+        } = input;
+        if (staffIds) assertStaffExist(staffIds, 'staffIds');
+        const nextDeposit = deposit ?? depositRuleOf(current);
+        assertDepositFits(nextDeposit, fields.priceAmount ?? current.priceAmount);
+        db.transaction((tx) => {
+          tx.update(services)
+            .set({
+              ...fields,
+              ...depositColumns(nextDeposit),
+              ...policyColumns({ noShowFee, cancellationRefund, reminderSchedule }),
+            })
+            .where(eq(services.id, id))
             .run();
-        }
+          if (staffIds) {
+            tx.delete(serviceStaff).where(eq(serviceStaff.serviceId, id)).run();
+            tx.insert(serviceStaff)
+              .values([...new Set(staffIds)].map((staffId) => ({ serviceId: id, staffId })))
+              .run();
+          }
+        });
+        return toService(serviceRow(id));
       });
-      return toService(serviceRow(id));
     },
 
     getHours(staffId: string): WorkingIntervalInput[] {
