@@ -159,10 +159,24 @@ function withoutEmptyTermsLine(template: string, values: Values): string {
   return kept.join('\n');
 }
 
-/** One pass, so a value that looks like a placeholder (a name typed as "{staff}") stays literal. */
-function fill(raw: string, values: Values): string {
+/**
+ * Templates already found valid. A booking fills the same few templates for each of its
+ * messages; checking each placeholder again every time was a measurable share of a booking.
+ * Bounded: a business has a few dozen templates, and edits make new strings.
+ */
+const validTemplates = new Set<string>();
+
+function assertValid(raw: string): void {
+  if (validTemplates.has(raw)) return;
   const issues = validateTemplate(raw);
   if (issues.length > 0) throw new TemplateError(issues);
+  if (validTemplates.size >= 256) validTemplates.clear();
+  validTemplates.add(raw);
+}
+
+/** One pass, so a value that looks like a placeholder (a name typed as "{staff}") stays literal. */
+function fill(raw: string, values: Values): string {
+  assertValid(raw);
   const template = withoutEmptyTermsLine(raw, values);
   return template.replace(PLACEHOLDER_RE, (_, name: string) =>
     isPlaceholder(name) ? values[name] : `{${name}}`,
@@ -289,13 +303,12 @@ export function textToHtml(text: string): string {
 
 export function renderEmailText(template: EmailTemplate, data: TemplateData): RenderedEmail {
   const values = valuesOf(data);
-  // A header is one line: a name typed with a line break must not start a new header.
-  const oneLine = Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, v.replace(/[\r\n]+/g, ' ')]),
-  ) as Values;
   return {
     channel: 'email',
-    subject: fill(template.subject, oneLine).trim(),
+    // A header is one line: a name typed with a line break must not start a new header.
+    subject: fill(template.subject, values)
+      .replace(/[\r\n]+/g, ' ')
+      .trim(),
     text: fill(template.text, values),
   };
 }
