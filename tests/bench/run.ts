@@ -318,29 +318,42 @@ async function benchPublicApi(dir: string): Promise<void> {
       met: computed.statuses.get(200) === computed.requests,
     });
 
-    // Distinct 15-minute slots from tomorrow on, one per request.
+    // Distinct 15-minute slots from tomorrow on, one per request, in three rounds of 3 s on later
+    // and later slots. The median round is the figure: this machine's speed changes from one
+    // second to the next, and one round alone is as likely to catch a slow moment as not.
     const firstSlot = startOfLocalDay(addDaysToLocalDate(today, 1), ZONE);
-    const bookings = await load(
-      base,
-      (i) => ({
-        path: '/api/bookings',
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          service_id: ready.quickService,
-          staff_id: ready.writer,
-          start: formatInstantInZone(firstSlot + i * 15 * MIN, ZONE),
-          customer: { name: 'Bench Visitor', email: 'visitor@example.com' },
-        }),
-      }),
-      load3s,
-    );
-    const created = bookings.statuses.get(201) ?? 0;
+    let slot = 0;
+    const rounds: Awaited<ReturnType<typeof load>>[] = [];
+    for (let round = 0; round < 3; round++) {
+      rounds.push(
+        await load(
+          base,
+          () => ({
+            path: '/api/bookings',
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              service_id: ready.quickService,
+              staff_id: ready.writer,
+              start: formatInstantInZone(firstSlot + slot++ * 15 * MIN, ZONE),
+              customer: { name: 'Bench Visitor', email: 'visitor@example.com' },
+            }),
+          }),
+          load3s,
+        ),
+      );
+    }
+    const perSecond = rounds.map((r) => r.requestsPerSecond);
+    const median = [...perSecond].sort((a, b) => a - b)[1] ?? 0;
+    const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
+    const created = rounds.reduce((sum, r) => sum + (r.statuses.get(201) ?? 0), 0);
     rows.push({
-      figure: 'POST /api/bookings on distinct slots, bookings/s',
-      value: `${bookings.requestsPerSecond.toFixed(0)}/s (${created} of ${bookings.requests} answered 201)`,
+      figure: 'POST /api/bookings on distinct slots, bookings/s (median of 3 rounds of 3 s)',
+      value:
+        `${median.toFixed(0)}/s (rounds ${perSecond.map((n) => n.toFixed(0)).join(', ')}; ` +
+        `${created} of ${requests} answered 201)`,
       goal: '≥ 1,000/s',
-      met: bookings.requestsPerSecond >= 1000 && created === bookings.requests,
+      met: median >= 1000 && created === requests,
     });
   } finally {
     const exited = once(child, 'exit');
