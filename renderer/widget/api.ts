@@ -158,26 +158,56 @@ export function createApi(base: string) {
     return `/api/availability?${params}`;
   }
 
-  // An answer asked for ahead of need (prefetchAvailability), handed to the first matching call
-  // while it is fresh; later calls always ask the server again.
-  let early: { path: string; at: number; answer: Promise<Result<Availability>> } | null = null;
+  // An answer asked for ahead of need (prefetch), handed to the first matching call
+  // while it is fresh; later calls always ask the server again. `settled` is the answer once it
+  // has arrived, so the first screen can show it without waiting a turn for the promise.
+  let early: {
+    path: string;
+    at: number;
+    answer: Promise<Result<Availability>>;
+    settled?: Result<Availability>;
+  } | null = null;
+  let earlyServices: Promise<Result<{ services: PublicService[] }>> | null = null;
+
+  function takeEarly(q: AvailabilityQuery) {
+    const path = availabilityPath(q);
+    const taken = early;
+    if (taken?.path !== path) return null;
+    early = null;
+    return Date.now() - taken.at < PREFETCH_FRESH_MS ? taken : null;
+  }
 
   return {
-    services: () => request<{ services: PublicService[] }>('GET', '/api/services'),
-    availability: (q: AvailabilityQuery) => {
-      const path = availabilityPath(q);
-      const taken = early;
-      early = null;
-      if (taken?.path === path && Date.now() - taken.at < PREFETCH_FRESH_MS) return taken.answer;
-      return request<Availability>('GET', path);
+    services: () => {
+      const taken = earlyServices;
+      earlyServices = null;
+      return taken ?? request<{ services: PublicService[] }>('GET', '/api/services');
+    },
+    availability: (q: AvailabilityQuery) =>
+      takeEarly(q)?.answer ?? request<Availability>('GET', availabilityPath(q)),
+    /** The prefetched answer for `q` when it has already arrived (and is fresh), else null. */
+    settledAvailability: (q: AvailabilityQuery): Availability | null => {
+      if (early?.path !== availabilityPath(q) || !early.settled?.ok) return null;
+      const taken = takeEarly(q);
+      return taken?.settled?.ok ? taken.settled.value : null;
     },
     /**
-     * A site that presets the service shows its slots first: asking for them while the services
-     * list loads, rather than after, saves a round trip before the visitor sees any time.
+     * A site that presets the service shows its slots first: asking for them, and for the
+     * services list, before the widget has even drawn saves the round trips a visitor would
+     * otherwise wait through one after the other.
      */
-    prefetchAvailability: (q: AvailabilityQuery) => {
+    prefetch: (q: AvailabilityQuery) => {
       const path = availabilityPath(q);
-      early = { path, at: Date.now(), answer: request<Availability>('GET', path) };
+      const entry: NonNullable<typeof early> = {
+        path,
+        at: Date.now(),
+        answer: request<Availability>('GET', path).then((answer) => {
+          entry.settled = answer;
+          return answer;
+        }),
+      };
+      early = entry;
+      earlyServices = request<{ services: PublicService[] }>('GET', '/api/services');
     },
     book: (body: BookingRequest, idempotencyKey: string) =>
       request<{ booking: Booking; manage_token: string; checkout_url?: string }>(

@@ -9,7 +9,12 @@ export const DAYS_AHEAD = 14;
 
 export function useAvailability(service: string, staff: string | undefined) {
   const { api } = useWidget();
-  const [data, setData] = useState<Availability | null>(null);
+  // An answer fetched while the widget was starting, if it is already here: the first screen
+  // shows it at once instead of after an effect and a promise turn.
+  const [prefetched] = useState(() =>
+    api.settledAvailability({ service, staff, days: DAYS_AHEAD }),
+  );
+  const [data, setData] = useState<Availability | null>(prefetched);
   const [error, setError] = useState<ApiError | null>(null);
   // Answers can arrive out of order (focus events fire in bursts): only the newest is shown.
   const sequence = useRef(0);
@@ -30,8 +35,11 @@ export function useAvailability(service: string, staff: string | undefined) {
     return null;
   }, [api, service, staff]);
 
+  const shownPrefetched = useRef(prefetched !== null);
   useEffect(() => {
-    void reload();
+    // Asked only when the first screen did not already show a fresh answer.
+    if (!shownPrefetched.current) void reload();
+    shownPrefetched.current = false;
     const onFocus = () => void reload();
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);

@@ -54,7 +54,7 @@ function mountInto(
 export function mount(el: Element, options: MountOptions = {}): Mounted {
   return mountInto(el, options, <BookingFlow options={options} />, (api) => {
     if (options.service) {
-      api.prefetchAvailability({
+      api.prefetch({
         service: options.service,
         staff: options.staff,
         days: DAYS_AHEAD,
