@@ -40,7 +40,11 @@ interface Day {
   free: number[];
 }
 
-/** A day ahead (the demo's "now" is the real clock) that has appointments and free slots. */
+/**
+ * A day ahead (the demo's "now" is the real clock) that has appointments and free slots, with
+ * room left for two more bookings after the first free one is taken: the tests book its first
+ * free start, then need another. Which day that is depends on today's date.
+ */
 async function findBookableDay(): Promise<Day> {
   const settings = await rpc('settings.get', {});
   const today = utcToLocalDate(Date.now(), settings.timeZone);
@@ -65,7 +69,13 @@ async function findBookableDay(): Promise<Day> {
         days: 1,
       });
       const free = answer.days.flatMap((d) => d.slots.map((s) => s.start));
-      if (free.length >= 3) return { date, staffId: member.id, serviceId: service.id, free };
+      const occupiedMs =
+        (service.bufferBeforeMinutes + service.durationMinutes + service.bufferAfterMinutes) *
+        60_000;
+      const clearOfFirst = free.filter((start) => start >= (free[0] ?? 0) + occupiedMs);
+      if (free.length >= 3 && clearOfFirst.length >= 2) {
+        return { date, staffId: member.id, serviceId: service.id, free };
+      }
     }
   }
   throw new Error('the demo business has no bookable day with appointments in the next 10 days');

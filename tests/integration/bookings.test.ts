@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../preload/contract.js';
-import { createTestBusiness, london, type TestBusiness } from '../support/app.js';
+import { aroundTheClock, createTestBusiness, london, type TestBusiness } from '../support/app.js';
 
 const MIN = 60_000;
 let biz: TestBusiness;
@@ -109,10 +109,7 @@ describe('creating a booking', () => {
   it('keeps the longest buffers (4 h) on either side, of the booking and of its neighbours', async () => {
     const s = biz.app.services;
     const night = s.catalog.createStaff({ name: 'Nadia' }).id;
-    s.catalog.setHours(
-      night,
-      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 })),
-    );
+    s.catalog.setHours(night, aroundTheClock);
     const longPrep = s.catalog.createService({
       name: 'Colour',
       durationMinutes: 30,

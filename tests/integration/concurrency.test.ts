@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/open.js';
 import { createApp } from '../../main/app.js';
-import { london, tempDir } from '../support/app.js';
+import { aroundTheClock, london, tempDir } from '../support/app.js';
 import {
   onLoopback,
   repoRoot,
@@ -37,10 +37,7 @@ function prepareBusiness(dbPath: string): { serviceId: string; staffId: string }
     horizonDays: 365,
   });
   const staffId = s.catalog.createStaff({ name: 'Alice' }).id;
-  s.catalog.setHours(
-    staffId,
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 })),
-  );
+  s.catalog.setHours(staffId, aroundTheClock);
   const serviceId = s.catalog.createService({
     name: 'Cut',
     durationMinutes: 30,

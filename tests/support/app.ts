@@ -53,6 +53,13 @@ export interface TestBusiness extends TestSalon {
   dispose(): void;
 }
 
+/** Every day of the week, midnight to midnight: a member who can take any slot. */
+export const aroundTheClock = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+  weekday,
+  startMinute: 0,
+  endMinute: 1440,
+}));
+
 const weekdays = [1, 2, 3, 4, 5];
 const officeHours = weekdays.flatMap((weekday) => [
   { weekday, startMinute: 9 * 60, endMinute: 12 * 60 },
