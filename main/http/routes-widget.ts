@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** dist/widget beside dist/server.js when bundled, or the repository's dist/ when run from source. */
@@ -67,16 +68,19 @@ export interface WidgetRoutesOptions {
 
 export function widgetRoutes(server: FastifyInstance, options: WidgetRoutesOptions = {}): void {
   const file = join(options.widgetDir ?? defaultWidgetDir(), 'widget.js');
-
-  server.get('/widget.js', async (_request, reply) => {
-    // Read per request (a few dozen KB): a rebuilt widget is served without a restart.
-    const script = await readFile(file).catch(() => null);
-    if (!script) {
-      return reply.code(404).send({
-        error: { code: 'NOT_FOUND', message: 'The widget has not been built (npm run build)' },
-      });
-    }
-    return (
+  // widget.js travels compressed to every browser that accepts it: 16 KB instead of 41 KB, most
+  // of its download on a phone network. Only where a route asks (reply.compress); the script
+  // route is declared once the plugin has loaded, so its replies have the method.
+  void server.register(async (scope) => {
+    await scope.register(compress, { global: false });
+    scope.get('/widget.js', async (_request, reply) => {
+      // Read per request (a few dozen KB): a rebuilt widget is served without a restart.
+      const script = await readFile(file).catch(() => null);
+      if (!script) {
+        return reply.code(404).send({
+          error: { code: 'NOT_FOUND', message: 'The widget has not been built (npm run build)' },
+        });
+      }
       reply
         .header('access-control-allow-origin', '*')
         // helmet's default (same-origin) would stop other sites' <script src> from loading it.
@@ -84,8 +88,9 @@ export function widgetRoutes(server: FastifyInstance, options: WidgetRoutesOptio
         // Short: a new version reaches the business's site within minutes.
         .header('cache-control', 'public, max-age=300')
         .type('text/javascript; charset=utf-8')
-        .send(script)
-    );
+        .compress(script);
+      return reply;
+    });
   });
 
   server.get<{ Querystring: { service?: string } }>('/book', async (request, reply) => {

@@ -1,5 +1,7 @@
 // The public listener's pages and script for people: widget.js for other sites, the hosted
 // booking page and the manage page, with the headers that keep them safe to embed and open.
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPublicHost, type PublicHost } from '../support/public-host.js';
 
@@ -25,7 +27,38 @@ describe('GET /widget.js', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');
     expect(await response.text()).toContain('BookingSync');
   });
+
+  it('travels compressed to a browser that accepts it, and whole to one that does not', async () => {
+    const plain = await rawGet('/widget.js', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toContain('BookingSync');
+
+    const gzipped = await rawGet('/widget.js', { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(gzipped.body.length).toBeLessThan(plain.body.length / 2);
+    expect(gunzipSync(gzipped.body).equals(plain.body)).toBe(true);
+
+    const brotli = await rawGet('/widget.js', { 'accept-encoding': 'br, gzip' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+  });
 });
+
+/** A GET without fetch's own decoding, so the bytes on the wire can be checked. */
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(`${h.url}${path}`, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
 
 describe('GET /book', () => {
   it('loads the widget from this origin only, under a CSP without inline scripts', async () => {
