@@ -7,14 +7,27 @@
 // write path (a booking, an hours edit, a merge, a settings change) can be forgotten; the price is
 // that unrelated writes (a reminder marked sent) empty it too. Time is the other input: every
 // entry carries the instant until which it holds, chosen by whoever stores it.
+//
+// A module that alone writes the tables its answers come from (the catalog's services and staff)
+// may instead keep them through its own connection's writes, which a booking makes many of, and
+// clear() after each write of its own; another program's commit still empties the cache.
 import type { Db } from '../../db/open.js';
 
 export interface AnswerCache<T> {
   get(key: string, now: number): T | undefined;
   set(key: string, value: T, validUntil: number): void;
+  /** Empties the cache: for the owner of the data, after it writes ('others commits'). */
+  clear(): void;
 }
 
-export function createAnswerCache<T>(db: Db, maxEntries = 500): AnswerCache<T> {
+export interface AnswerCacheOptions {
+  maxEntries?: number;
+  /** What empties the cache besides clear(): any write (the default), or other programs' commits. */
+  dropOn?: 'any write' | 'others commits';
+}
+
+export function createAnswerCache<T>(db: Db, options: AnswerCacheOptions = {}): AnswerCache<T> {
+  const { maxEntries = 500, dropOn = 'any write' } = options;
   const client = db.$client;
   const ownChanges = client.prepare('select total_changes()').pluck();
   const othersCommits = client.prepare('pragma data_version').pluck();
@@ -22,7 +35,8 @@ export function createAnswerCache<T>(db: Db, maxEntries = 500): AnswerCache<T> {
   let seenVersion = '';
 
   function dropIfDataChanged(): void {
-    const version = `${String(ownChanges.get())}/${String(othersCommits.get())}`;
+    const others = String(othersCommits.get());
+    const version = dropOn === 'any write' ? `${String(ownChanges.get())}/${others}` : others;
     if (version === seenVersion) return;
     seenVersion = version;
     entries.clear();
@@ -45,6 +59,9 @@ export function createAnswerCache<T>(db: Db, maxEntries = 500): AnswerCache<T> {
         if (!oldest.done) entries.delete(oldest.value);
       }
       entries.set(key, { value, validUntil });
+    },
+    clear() {
+      entries.clear();
     },
   };
 }

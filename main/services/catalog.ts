@@ -10,6 +10,7 @@ import type {
   WorkingIntervalInput,
 } from '../../preload/contract.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { createAnswerCache } from './answer-cache.js';
 import type { Core } from './core.js';
 import type { SettingsService } from './settings.js';
 import type { ReminderOffset } from '../domain/reminder-plan.js';
@@ -153,21 +154,14 @@ export function createCatalogService(core: Core, settings: SettingsService) {
 
   // A booking reads its service and staff member several times (its rules, its messages, its
   // answer), and they change only through this module. So a row is kept (frozen: callers share
-  // it) until this module writes or another program commits to the file (PRAGMA data_version,
-  // which inside the booking's transaction costs far less than reading the row again).
-  const othersCommits = db.$client.prepare<[], number>('pragma data_version').pluck();
-  const kept = new Map<string, StaffRow | ServiceRow>();
-  let keptVersion: number | undefined;
+  // it) until this module writes or another program commits to the file (answer-cache.ts; the
+  // check inside the booking's transaction costs far less than reading the row again).
+  const kept = createAnswerCache<StaffRow | ServiceRow>(db, { dropOn: 'others commits' });
   function keptRow<R extends StaffRow | ServiceRow>(key: string, read: () => R | undefined) {
-    const version = othersCommits.get();
-    if (version !== keptVersion) {
-      kept.clear();
-      keptVersion = version;
-    }
-    const found = kept.get(key) as R | undefined;
+    const found = kept.get(key, 0) as R | undefined;
     if (found) return found;
     const row = read();
-    if (row) kept.set(key, Object.freeze(row) as R);
+    if (row) kept.set(key, Object.freeze(row) as R, Number.POSITIVE_INFINITY);
     return row;
   }
 

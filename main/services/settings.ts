@@ -27,7 +27,7 @@ export function createSettingsService(core: Core) {
 
   // Every booking reads the settings a dozen times (its rules, its messages, its answer); they
   // are kept until anything is written (answer-cache.ts), and each caller gets its own copy.
-  const kept = createAnswerCache<Settings>(db, 1);
+  const kept = createAnswerCache<Settings>(db, { maxEntries: 1 });
 
   function read(): Settings {
     const known = kept.get('settings', 0);
