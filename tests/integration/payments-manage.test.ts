@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { london } from '../support/app.js';
 import { bookColour, startPaymentsHost, type PaymentsHost } from '../support/payments.js';
 import { call } from '../support/public-host.js';
+import type { BookingPayment } from '../../renderer/widget/api.js';
 
 let h: PaymentsHost;
 beforeEach(async () => {
@@ -15,24 +16,8 @@ afterEach(async () => {
   await h.close();
 });
 
-interface Payment {
-  state: string;
-  currency: string;
-  deposit_required: boolean;
-  deposit: number;
-  paid: number;
-  refunded: number;
-  refund_pending: number;
-  balance_due: number;
-  refund_if_cancelled_now: number;
-  policy: {
-    full_refund_until: string;
-    late_refund_percent: number;
-    no_show: string;
-    no_show_max_charge: number | null;
-    terms: string;
-  };
-}
+/** The manage link's money, typed as the widget reads it (one declaration, not a copy). */
+type Payment = BookingPayment;
 
 async function paymentOf(token: string): Promise<Payment | null> {
   const answer = await call<{ booking: { payment: Payment | null } }>(
