@@ -20,6 +20,13 @@ const NEIGHBOUR_MARGIN_MS = 2 * LONGEST_BUFFER_MS;
  */
 export const LONGEST_APPOINTMENT_MS = 24 * HOUR_MS;
 
+/**
+ * Whether an appointment row takes up its staff member's time at @now: an expired hold no longer
+ * does (domain/appointment-status blocksTime). The same rule in SQL, for both reads below.
+ */
+const BLOCKS_TIME = `(status in ('confirmed', 'completed')
+              or (status = 'pending_payment' and (hold_expires_at is null or hold_expires_at > @now)))`;
+
 type HoursRow = [staffId: string, weekday: number, startMinute: number, endMinute: number];
 type SpanRow = [staffId: string, start: number, end: number];
 type BusyRow = [
@@ -44,16 +51,24 @@ export function createScheduleReader(db: Db) {
        where staff_id in (select value from json_each(?)) and start_at < ? and end_at > ?`,
     )
     .raw(true);
-  // An expired hold no longer blocks (domain/appointment-status blocksTime); the same rule in SQL.
   const busyStmt = client
-    .prepare<[string, number, number, number, number, string], BusyRow>(
+    .prepare<
+      {
+        ids: string;
+        before: number;
+        after: number;
+        endsAfter: number;
+        now: number;
+        exclude: string;
+      },
+      BusyRow
+    >(
       `select staff_id, start_at, end_at, buffer_before_minutes, buffer_after_minutes
        from appointments
-       where staff_id in (select value from json_each(?))
-         and start_at < ? and start_at > ? and end_at > ?
-         and (status in ('confirmed', 'completed')
-              or (status = 'pending_payment' and (hold_expires_at is null or hold_expires_at > ?)))
-         and id <> ?`,
+       where staff_id in (select value from json_each(@ids))
+         and start_at < @before and start_at > @after and end_at > @endsAfter
+         and ${BLOCKS_TIME}
+         and id <> @exclude`,
     )
     .raw(true);
 
@@ -69,8 +84,7 @@ export function createScheduleReader(db: Db) {
          and start_at > @from - ${LONGEST_APPOINTMENT_MS + LONGEST_BUFFER_MS}
          and start_at - max(buffer_before_minutes, 0) * 60000 < @to
          and end_at + max(buffer_after_minutes, 0) * 60000 > @from
-         and (status in ('confirmed', 'completed')
-              or (status = 'pending_payment' and (hold_expires_at is null or hold_expires_at > @now)))
+         and ${BLOCKS_TIME}
          and id <> @exclude`,
     )
     .raw(true);
@@ -133,14 +147,14 @@ export function createScheduleReader(db: Db) {
       for (const [staffId, start, end] of timeOffStmt.all(ids, windowEnd, windowStart)) {
         byStaff.get(staffId)?.timeOff.push({ start, end });
       }
-      const busy = busyStmt.all(
+      const busy = busyStmt.all({
         ids,
-        windowEnd,
-        windowStart - LONGEST_APPOINTMENT_MS,
-        windowStart,
+        before: windowEnd,
+        after: windowStart - LONGEST_APPOINTMENT_MS,
+        endsAfter: windowStart,
         now,
-        excludeAppointmentId,
-      );
+        exclude: excludeAppointmentId,
+      });
       for (const [staffId, start, end, bufferBeforeMinutes, bufferAfterMinutes] of busy) {
         byStaff.get(staffId)?.appointments.push({
           start,
