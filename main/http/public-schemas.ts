@@ -2,6 +2,7 @@
 // /docs/openapi.json is generated from them: there is no other copy.
 import { z } from 'zod';
 import { appointmentStatus, errorBody } from '../../preload/contract.js';
+import { canonicalLocale } from '../domain/slot-labels.js';
 import type { ResponseSpec } from './route-spec.js';
 
 export const id = z.string().min(1).max(64);
@@ -65,14 +66,39 @@ export const availabilityQuery = z.object({
     .optional()
     .meta({ description: "First day (YYYY-MM-DD) in the business's zone; default today" }),
   days_ahead: z.coerce.number().int().min(1).max(62).default(7),
+  locale: z
+    .string()
+    .max(100)
+    .refine((tag) => canonicalLocale(tag) !== null, 'must be a BCP 47 language tag, like en-GB')
+    .optional()
+    .meta({
+      description: "Language of the labels; default English as written in the business's country",
+      examples: ['en-GB', 'de-DE'],
+    }),
 });
+
+const label = (description: string, example: string) =>
+  z.string().meta({ description, examples: [example] });
 
 export const availabilityResponse = z.object({
   timezone: z.string().meta({ examples: ['Europe/London'] }),
+  locale: z.string().meta({
+    description: 'The language the labels are in: the one asked for, or the nearest there is',
+    examples: ['en-GB'],
+  }),
   days: z.array(
     z.object({
       date: z.iso.date(),
-      slots: z.array(z.object({ start: instant, end: instant, staff_id: id })),
+      label: label('The day in short words, to show', 'Fri 27 Nov'),
+      label_long: label('The day in full words, to show', 'Friday 27 November'),
+      slots: z.array(
+        z.object({
+          start: instant,
+          end: instant,
+          staff_id: id,
+          label: label("The start's wall-clock time in the business's zone, to show", '09:00'),
+        }),
+      ),
     }),
   ),
 });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Service } from '../../preload/contract.js';
 import type { App } from '../app.js';
 import { describePolicy, freezePolicy } from '../domain/payment-policy.js';
+import { canonicalLocale, slotLabeller } from '../domain/slot-labels.js';
 import { MINUTE_MS, formatInstantInZone, utcToLocalDate } from '../domain/time.js';
 import {
   availabilityQuery,
@@ -53,9 +54,20 @@ function toPublicService(s: Service, staffName: (id: string) => string): PublicS
   };
 }
 
+function formattedOnce(format: (ms: number) => string): (ms: number) => string {
+  const done = new Map<number, string>();
+  return (ms) => {
+    let text = done.get(ms);
+    if (text === undefined) {
+      text = format(ms);
+      done.set(ms, text);
+    }
+    return text;
+  };
+}
+
 export function catalogRoutes(app: App): AnyRoute[] {
   const { services, core } = app;
-  const zone = () => services.settings.get().timeZone;
   // Many visitors ask for the same service and week; the answer is kept until anything in the
   // database changes (services/answer-cache.ts).
   const answers = createAnswerCache<SerializedJson>(core.db);
@@ -96,8 +108,12 @@ export function catalogRoutes(app: App): AnyRoute[] {
       },
       handle: ({ query }) => {
         const now = core.clock.now();
-        const from = query.from ?? utcToLocalDate(now, zone());
-        const key = `${query.service_id}|${query.staff_id ?? ''}|${from}|${query.days_ahead ?? ''}`;
+        const settings = services.settings.get();
+        const from = query.from ?? utcToLocalDate(now, settings.timeZone);
+        const locale =
+          (query.locale === undefined ? null : canonicalLocale(query.locale)) ??
+          `en-${settings.country}`;
+        const key = `${query.service_id}|${query.staff_id ?? ''}|${from}|${query.days_ahead ?? ''}|${locale}`;
         const kept = answers.get(key, now);
         if (kept !== undefined) return { status: 200, body: kept };
         const result = services.availability.get({
@@ -108,30 +124,28 @@ export function catalogRoutes(app: App): AnyRoute[] {
         });
         // Staff share their slot times, and one slot's end is often another's start: each
         // instant is formatted once per answer rather than once per appearance.
-        const formatted = new Map<number, string>();
-        const at = (ms: number) => {
-          let text = formatted.get(ms);
-          if (text === undefined) {
-            text = formatInstantInZone(ms, result.timeZone);
-            formatted.set(ms, text);
-          }
-          return text;
-        };
+        const words = slotLabeller(locale, result.timeZone);
+        const at = formattedOnce((ms) => formatInstantInZone(ms, result.timeZone));
+        const timeLabel = formattedOnce(words.time);
         const body: z.output<typeof availabilityResponse> = {
           timezone: result.timeZone,
+          locale: words.locale,
           days: result.days.map((day) => ({
             date: day.date,
+            label: words.day(day.date),
+            label_long: words.dayLong(day.date),
             slots: day.slots.map((s) => ({
               start: at(s.start),
               end: at(s.end),
               staff_id: s.staffId,
+              label: timeLabel(s.start),
             })),
           })),
         };
         // Holds until the data changes (the cache's own check) or time makes the first slot
         // too soon to book, and at most a few seconds, so a slot opening at the horizon's far
         // end shows up promptly too.
-        const noticeMs = services.settings.get().minimumNoticeMinutes * MINUTE_MS;
+        const noticeMs = settings.minimumNoticeMinutes * MINUTE_MS;
         const firstStart = Math.min(...result.days.flatMap((d) => d.slots.map((s) => s.start)));
         const validUntil = Math.min(now + AVAILABILITY_KEPT_MS, firstStart - noticeMs);
         const serialized = new SerializedJson(JSON.stringify(body));

@@ -9,12 +9,12 @@ import {
   type PublicService,
   type Slot,
 } from './api.js';
-import { slotsOn, stillFree, useAvailability } from './availability.js';
+import { slotsOn, startsIn, stillFree, useAvailability } from './availability.js';
 import { ServiceList, StaffList } from './Choose.js';
 import { Confirmation } from './Confirmation.js';
 import { useWidget } from './context.js';
 import { DetailsForm, emptyDetails, type Details, type FieldErrors } from './DetailsForm.js';
-import { formatMoney, formatWhen } from './format.js';
+import { formatMoney, formatWhen, warmUp } from './format.js';
 import type { Labels } from './labels.js';
 import { Live, StepHeading, ZoneNotice, type LiveMessage } from './parts.js';
 import { SlotPicker } from './SlotPicker.js';
@@ -164,7 +164,7 @@ function SlotAndDetails(props: {
   go: (step: Step) => void;
   onBooked: () => void;
 }) {
-  const { api, labels } = useWidget();
+  const { api, labels, locale } = useWidget();
   const { service, staff, setLive } = props;
   const availability = useAvailability(service.id, staff);
   const [slot, setSlot] = useState<Slot | null>(null);
@@ -179,6 +179,9 @@ function SlotAndDetails(props: {
   // cannot book twice; any change (another time, a fixed field) is a new attempt.
   const attempt = useRef<{ key: string; body: string } | null>(null);
   const zone = availability.data?.timezone ?? '';
+  useEffect(() => {
+    if (zone) warmUp(zone, locale);
+  }, [zone, locale]);
 
   async function pick(s: Slot) {
     setChecking(true);
@@ -264,9 +267,9 @@ function SlotAndDetails(props: {
 
   const summary = slot ? (
     <p class="summary" data-testid="summary">
-      <strong>{service.name}</strong> · {formatMoney(service.price)}
+      <strong>{service.name}</strong> · {formatMoney(service.price, locale)}
       <br />
-      {zone ? formatWhen(slot.start, zone) : null}{' '}
+      {zone ? formatWhen(slot.start, zone, locale) : null}{' '}
       <button type="button" class="link" data-testid="change-time" onClick={() => props.go('slot')}>
         {labels.change}
       </button>
@@ -279,7 +282,7 @@ function SlotAndDetails(props: {
         <StepHeading text={labels.details} focus={props.acted} />
         <Live message={props.live} />
         {summary}
-        {zone ? <ZoneNotice zone={zone} labels={labels} /> : null}
+        {zone ? <ZoneNotice zone={zone} instants={[slot.start]} labels={labels} /> : null}
         {service.deposit && service.payment_policy?.length ? (
           <section data-testid="payment-policy" aria-label={labels.depositTerms}>
             <h3>{labels.depositTerms}</h3>
@@ -295,13 +298,12 @@ function SlotAndDetails(props: {
           details={details}
           errors={errors}
           submitting={submitting}
-          zone={zone}
           alternatives={alternatives}
           onChange={setDetails}
           onPickAlternative={(s) => {
             setSlot(s);
             setAlternatives(null);
-            setLive({ text: `${formatWhen(s.start, zone)}: ${labels.book}?`, tone: 'ok' });
+            setLive({ text: `${formatWhen(s.start, zone, locale)}: ${labels.book}?`, tone: 'ok' });
           }}
           onSubmit={() => void submit()}
         />
@@ -316,7 +318,9 @@ function SlotAndDetails(props: {
       <p class="muted">
         {service.name} · {service.duration_minutes} min
       </p>
-      {zone ? <ZoneNotice zone={zone} labels={labels} /> : null}
+      {zone ? (
+        <ZoneNotice zone={zone} instants={startsIn(availability.data)} labels={labels} />
+      ) : null}
       {availability.data ? (
         <SlotPicker
           data={availability.data}

@@ -7,6 +7,7 @@ export function ServiceList(props: {
   services: PublicService[];
   onPick: (service: PublicService) => void;
 }) {
+  const { locale } = useWidget();
   return (
     <ul class="list" data-testid="services">
       {props.services.map((s) => (
@@ -19,7 +20,7 @@ export function ServiceList(props: {
           >
             <span>{s.name}</span>
             <span class="muted">
-              {s.duration_minutes} min · {formatMoney(s.price)}
+              {s.duration_minutes} min · {formatMoney(s.price, locale)}
             </span>
           </button>
         </li>

@@ -11,7 +11,7 @@ export function manageUrl(apiBase: string, token: string): string {
 }
 
 export function Confirmation(props: { booking: Booking; token: string; zone: string }) {
-  const { apiBase, labels } = useWidget();
+  const { apiBase, labels, locale } = useWidget();
   const b = props.booking;
   const link = manageUrl(apiBase, props.token);
   const ics = icsHref({
@@ -27,7 +27,7 @@ export function Confirmation(props: { booking: Booking; token: string; zone: str
       <p class="summary">
         <strong>{b.service_name}</strong> · {b.staff_name}
         <br />
-        {props.zone ? formatWhen(b.start, props.zone) : b.start}
+        {props.zone ? formatWhen(b.start, props.zone, locale) : b.start}
       </p>
       <div class="row">
         <a class="btn primary" href={ics} download="appointment.ics" data-testid="ics">

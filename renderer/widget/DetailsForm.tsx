@@ -2,7 +2,6 @@
 // widget found them or the API's 422 named the field.
 import type { Slot } from './api.js';
 import { useWidget } from './context.js';
-import { formatTime } from './format.js';
 
 export interface Details {
   name: string;
@@ -85,7 +84,6 @@ export function DetailsForm(props: {
   submitting: boolean;
   /** The submit button's words: "Continue to payment" when a deposit is due. */
   submitLabel?: string;
-  zone: string;
   alternatives: Slot[] | null;
   onChange: (details: Details) => void;
   onPickAlternative: (slot: Slot) => void;
@@ -115,7 +113,7 @@ export function DetailsForm(props: {
                 data-start={s.start}
                 onClick={() => props.onPickAlternative(s)}
               >
-                {formatTime(s.start, props.zone)}
+                {s.label}
               </button>
             ))}
           </div>

@@ -3,7 +3,7 @@
 // as they are, in the live region.
 import { useEffect, useState } from 'react';
 import type { Booking, Slot } from './api.js';
-import { stillFree, useAvailability } from './availability.js';
+import { startsIn, stillFree, useAvailability } from './availability.js';
 import { useWidget } from './context.js';
 import { formatWhen } from './format.js';
 import { fill } from './labels.js';
@@ -53,7 +53,7 @@ function ManageLoaded(props: {
   setLive: (m: LiveMessage | null) => void;
   onChange: (b: Booking) => void;
 }) {
-  const { api, labels } = useWidget();
+  const { api, labels, locale } = useWidget();
   const b = props.booking;
   const { setLive } = props;
   const [mode, setMode] = useState<Mode>('view');
@@ -65,7 +65,7 @@ function ManageLoaded(props: {
   // The business's zone comes with availability; the same answer feeds rescheduling.
   const availability = useAvailability(b.service_id, staff);
   const zone = availability.data?.timezone;
-  const when = (iso: string) => (zone ? formatWhen(iso, zone) : iso);
+  const when = (iso: string) => (zone ? formatWhen(iso, zone, locale) : iso);
   const cancelled = b.status === 'cancelled';
 
   function to(next: Mode) {
@@ -131,7 +131,13 @@ function ManageLoaded(props: {
           </>
         ) : null}
       </p>
-      {zone ? <ZoneNotice zone={zone} labels={labels} /> : null}
+      {zone ? (
+        <ZoneNotice
+          zone={zone}
+          instants={[b.start, b.changes_allowed_until, ...startsIn(availability.data)]}
+          labels={labels}
+        />
+      ) : null}
       {b.payment ? <PaymentPanel payment={b.payment} /> : null}
       {!cancelled && mode === 'view' ? (
         <>

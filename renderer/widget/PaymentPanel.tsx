@@ -7,9 +7,9 @@ import { formatMoney } from './format.js';
 import { fill } from './labels.js';
 
 export function PaymentPanel(props: { payment: BookingPayment }) {
-  const { labels } = useWidget();
+  const { labels, locale } = useWidget();
   const p = props.payment;
-  const money = (amount: number) => formatMoney({ amount, currency: p.currency });
+  const money = (amount: number) => formatMoney({ amount, currency: p.currency }, locale);
   const lines: string[] = [];
   if (p.state === 'awaiting_deposit') {
     lines.push(fill(labels.depositAwaiting, { amount: money(p.deposit) }));
@@ -44,10 +44,10 @@ export function PaymentPanel(props: { payment: BookingPayment }) {
 
 /** Said before the customer confirms a cancellation; nothing when nothing was paid. */
 export function CancelRefundNotice(props: { payment: BookingPayment }) {
-  const { labels } = useWidget();
+  const { labels, locale } = useWidget();
   const p = props.payment;
   if (p.paid === 0) return null;
-  const amount = formatMoney({ amount: p.refund_if_cancelled_now, currency: p.currency });
+  const amount = formatMoney({ amount: p.refund_if_cancelled_now, currency: p.currency }, locale);
   return (
     <p data-testid="cancel-refund" data-amount={p.refund_if_cancelled_now}>
       {p.refund_if_cancelled_now > 0

@@ -1,9 +1,9 @@
 // Days that have free times, then the times of the chosen day, as real toggle buttons.
+// The words on the buttons are the API's labels (format.ts says why).
 import { useState } from 'react';
 import type { Availability, Slot } from './api.js';
 import { slotsOn } from './availability.js';
 import { useWidget } from './context.js';
-import { formatDay, formatTime } from './format.js';
 
 export function SlotPicker(props: {
   data: Availability;
@@ -12,13 +12,12 @@ export function SlotPicker(props: {
   onPick: (slot: Slot) => void;
 }) {
   const { labels } = useWidget();
-  const zone = props.data.timezone;
   const open = props.data.days.filter((d) => d.slots.length > 0);
   const [day, setDay] = useState<string | null>(null);
   // The visitor's pick while it still has times, otherwise the first day that has some.
-  const current = open.find((d) => d.date === day)?.date ?? open[0]?.date;
+  const current = open.find((d) => d.date === day) ?? open[0];
   if (!current) return <p data-testid="no-slots">{labels.noSlots}</p>;
-  const slots = slotsOn(props.data, current);
+  const slots = slotsOn(props.data, current.date);
   return (
     <div>
       <div class="days" role="group" aria-label="Day" data-testid="days">
@@ -26,16 +25,16 @@ export function SlotPicker(props: {
           <button
             type="button"
             key={d.date}
-            aria-pressed={d.date === current}
+            aria-pressed={d.date === current.date}
             data-testid="day"
             data-date={d.date}
             onClick={() => setDay(d.date)}
           >
-            {formatDay(d.date, zone)}
+            {d.label}
           </button>
         ))}
       </div>
-      <h3>{formatDay(current, zone, true)}</h3>
+      <h3>{current.label_long}</h3>
       <div class="grid" role="group" aria-label="Time" data-testid="slots">
         {slots.map((s) => (
           <button
@@ -47,7 +46,7 @@ export function SlotPicker(props: {
             data-start={s.start}
             onClick={() => props.onPick(s)}
           >
-            {formatTime(s.start, zone)}
+            {s.label}
           </button>
         ))}
       </div>

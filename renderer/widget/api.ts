@@ -23,11 +23,13 @@ export interface Slot {
   start: string;
   end: string;
   staff_id: string;
+  /** The start's time of day in the business's zone, in the widget's language. */
+  label: string;
 }
 
 export interface Availability {
   timezone: string;
-  days: { date: string; slots: Slot[] }[];
+  days: { date: string; label: string; label_long: string; slots: Slot[] }[];
 }
 
 /** Where a booking's money stands (GET /api/bookings/{token}); null without payment terms. */
@@ -113,7 +115,8 @@ export interface AvailabilityQuery {
 /** Older than this, a prefetched answer is not shown: others may have booked meanwhile. */
 const PREFETCH_FRESH_MS = 5_000;
 
-export function createApi(base: string) {
+/** `locale`: the language the API words slot labels in (the widget's own). */
+export function createApi(base: string, locale: string) {
   async function request<T>(
     method: string,
     path: string,
@@ -152,7 +155,11 @@ export function createApi(base: string) {
   }
 
   function availabilityPath(q: AvailabilityQuery): string {
-    const params = new URLSearchParams({ service_id: q.service, days_ahead: String(q.days) });
+    const params = new URLSearchParams({
+      service_id: q.service,
+      days_ahead: String(q.days),
+      locale,
+    });
     if (q.staff) params.set('staff_id', q.staff);
     if (q.from) params.set('from', q.from);
     return `/api/availability?${params}`;

@@ -64,3 +64,8 @@ export function stillFree(data: Availability, slot: Slot, staff: string | undefi
     d.slots.some((s) => s.start === slot.start && (!staff || s.staff_id === staff)),
   );
 }
+
+/** Every start in an answer: what a visitor reads on the slot screen. */
+export function startsIn(data: Availability | null): string[] {
+  return data ? data.days.flatMap((d) => d.slots.map((s) => s.start)) : [];
+}

@@ -1,7 +1,7 @@
 // widget.js: the booking widget for any website. Either
 //   <script src="https://host/widget.js" data-service="svc_…"></script>
 // (mounts right after the script tag, talking to the script's own origin), or
-//   BookingSync.mount(element, { apiBase, service, staff, theme, labels }).
+//   BookingSync.mount(element, { apiBase, service, staff, theme, labels, locale }).
 // Each mount lives in its own Shadow DOM so the page's CSS and ours never meet.
 import { render } from 'react-dom';
 import { createApi, type Api } from './api.js';
@@ -20,6 +20,11 @@ export interface MountOptions {
   staff?: string;
   theme?: Theme;
   labels?: Partial<Labels>;
+  /**
+   * The language of dates, times and money (BCP 47, e.g. "de-DE"): a site that translates the
+   * labels sets it to match them. Default: the visitor's browser language.
+   */
+  locale?: string;
 }
 
 export interface Mounted {
@@ -29,6 +34,21 @@ export interface Mounted {
 /** Read while the script runs: document.currentScript is null afterwards. */
 const ownScript = document.currentScript as HTMLScriptElement | null;
 const ownOrigin = ownScript?.src ? new URL(ownScript.src).origin : location.origin;
+
+/** A valid BCP 47 tag to send the API; a site's mistyped `locale` is reported, not fatal. */
+function localeOf(asked: string | undefined): string {
+  // Canonicalising a tag is cheap: it does not load ICU's formatting data.
+  const valid = (tag: string | undefined) => {
+    try {
+      return tag ? (Intl.getCanonicalLocales(tag)[0] ?? null) : null;
+    } catch {
+      return null;
+    }
+  };
+  const site = valid(asked);
+  if (asked && !site) console.warn(`BookingSync: locale "${asked}" is not a BCP 47 tag like en-GB`);
+  return site ?? valid(navigator.language) ?? 'en';
+}
 
 function mountInto(
   el: Element,
@@ -41,10 +61,12 @@ function mountInto(
   if (theme.mode) el.setAttribute('data-mode', theme.mode);
   applyStyles(shadow, theme);
   const apiBase = (options.apiBase ?? ownOrigin).replace(/\/+$/, '');
+  const locale = localeOf(options.locale);
   const value = {
-    api: createApi(apiBase),
+    api: createApi(apiBase, locale),
     apiBase,
     labels: { ...defaultLabels, ...options.labels },
+    locale,
   };
   prepare?.(value.api);
   render(<Widget.Provider value={value}>{app}</Widget.Provider>, shadow);
@@ -67,7 +89,10 @@ export function mountManage(el: Element, options: MountOptions & { token: string
   return mountInto(el, options, <ManageBooking token={options.token} />);
 }
 
-/** data-primary, data-radius, data-font, data-mode and data-label-<key> on the script tag. */
+/**
+ * data-service, data-staff, data-locale, data-primary, data-radius, data-font, data-mode and
+ * data-label-<key> on the script tag.
+ */
 function optionsFromScript(script: HTMLScriptElement): MountOptions {
   const d = script.dataset;
   const labels: Partial<Labels> = {};
@@ -80,7 +105,7 @@ function optionsFromScript(script: HTMLScriptElement): MountOptions {
   if (d.radius) theme.radius = /^\d+$/.test(d.radius) ? Number(d.radius) : d.radius;
   if (d.font) theme.font = d.font;
   if (d.mode === 'dark' || d.mode === 'light') theme.mode = d.mode;
-  return { service: d.service, staff: d.staff, theme, labels };
+  return { service: d.service, staff: d.staff, theme, labels, locale: d.locale };
 }
 
 function autoMount(script: HTMLScriptElement): void {

@@ -1,7 +1,7 @@
 // Small pieces every screen uses: a step heading that takes focus (so a screen reader announces
 // the new step), the live region, and the notice about the visitor's time zone.
 import { useEffect, useRef } from 'react';
-import { visitorZone } from './format.js';
+import { sameClockForVisitor, visitorZone } from './format.js';
 import { fill, type Labels } from './labels.js';
 
 export function StepHeading(props: { text: string; focus: boolean; testId?: string }) {
@@ -39,9 +39,10 @@ export function Live(props: { message: LiveMessage | null }) {
   );
 }
 
-export function ZoneNotice(props: { zone: string; labels: Labels }) {
+/** Shown when the visitor's own clock would read any of `instants` differently. */
+export function ZoneNotice(props: { zone: string; instants: readonly string[]; labels: Labels }) {
+  if (sameClockForVisitor(props.instants)) return null;
   const mine = visitorZone();
-  if (mine === props.zone) return null;
   return (
     <p class="notice" data-testid="zone-notice">
       {fill(props.labels.zoneNotice, { zone: props.zone, visitor: mine })}

@@ -1,6 +1,6 @@
 // The booking widget section of the settings screen in a real browser against server mode: the
-// preview is the real widget.js from the public listener, and changing a theme control changes
-// both the snippet and what the preview paints.
+// preview is the real widget.js from the public listener, and changing a theme control or the
+// language changes both the snippet and what the preview paints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { WidgetSettingsPage } from './pages/widgetSettings.js';
@@ -71,6 +71,16 @@ describe('the widget embed settings in a browser', () => {
     expect(await widget.snippet().textContent()).toContain(
       'data-label-choose-service="Book with Willow &amp; Birch"',
     );
+
+    // Prices (and, further on, days and times) in the site's language, whatever the browser's.
+    await widget.setLanguage('Deutsch (Deutschland)');
+    await widget.waitForLook('"locale":"de-DE"');
+    expect(await widget.snippet().textContent()).toContain('data-locale="de-DE"');
+    await widget
+      .preview()
+      .getByText(/\d,\d\d\s€|\d,\d\d\s£|\d,\d\d\s\$/)
+      .first()
+      .waitFor();
 
     await page.getByTestId('color-scheme-toggle').click();
     await page.locator('html[data-mantine-color-scheme="dark"]').waitFor();

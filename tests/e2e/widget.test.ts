@@ -369,6 +369,25 @@ describe('the booking widget on another site', () => {
     await screenshot(page, 'widget-16-phone-dark-themed');
   });
 
+  it("speaks the site's language for days and times, and keeps quiet about zones when the clocks agree", async () => {
+    // Lisbon keeps London's offsets all year round: a notice about zones would only confuse.
+    const page = await newVisitor(phone, 'Europe/Lisbon');
+    const widget = new BookingWidget(page);
+    await page.goto(`${site.url}?service=${service.id}&locale=de-DE`);
+    await widget.waitStep('staff');
+    await widget.chooseStaff(undefined);
+    await widget.slots().first().waitFor();
+    expect(await widget.days().first().textContent()).toMatch(/^(Mo|Di|Mi|Do|Fr|Sa|So)\., \d/);
+    expect(await widget.root.locator('h3').first().textContent()).toMatch(
+      /^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\. \p{L}+$/u,
+    );
+    // German reads the 24-hour clock; the visitor's en-GB browser is not asked.
+    for (const time of await widget.slots().allTextContents())
+      expect(time).toMatch(/^\d{1,2}:\d\d$/);
+    expect(await widget.zoneNotice().count()).toBe(0);
+    await screenshot(page, 'widget-18-phone-german-lisbon');
+  });
+
   it('serves the hosted booking page with the widget and a strict CSP', async () => {
     const page = await newVisitor({ width: 320, height: 640 });
     const widget = new BookingWidget(page);

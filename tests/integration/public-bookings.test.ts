@@ -85,7 +85,56 @@ describe('finding a slot', () => {
       start: nine,
       end: '2026-12-01T10:00:00+00:00',
       staff_id: server.alice,
+      label: '9:00',
     });
+  });
+
+  it("words each day and time in the language asked for, else the business country's English", async () => {
+    type Worded = {
+      locale: string;
+      days: { date: string; label: string; label_long: string; slots: { label: string }[] }[];
+    };
+    const ask = (locale?: string) =>
+      call<Worded & Failure>(
+        `${server.url}/api/availability?service_id=${server.cut}&staff_id=${server.alice}` +
+          `&from=2026-12-01&days_ahead=1${locale === undefined ? '' : `&locale=${locale}`}`,
+      );
+    const words = (a: Worded) => {
+      const day = a.days[0]!;
+      // ICU versions differ on which space goes before AM: any space will do.
+      return [
+        a.locale,
+        day.label,
+        day.label_long,
+        day.slots[0]?.label,
+        day.slots.at(-1)?.label,
+      ].map((w) => w?.replace(/\s/gu, ' '));
+    };
+    // Asked one after another: each language is its own kept answer, not the first one's.
+    const us = await ask('en-US');
+    const german = await ask('de-DE');
+    const unasked = await ask();
+    expect(words(us.body)).toEqual([
+      'en-US',
+      'Tue, Dec 1',
+      'Tuesday, December 1',
+      '9:00 AM',
+      '4:00 PM',
+    ]);
+    expect(words(german.body)).toEqual([
+      'de-DE',
+      'Di., 1. Dez.',
+      'Dienstag, 1. Dezember',
+      '9:00',
+      '16:00',
+    ]);
+    // The test salon is in GB.
+    expect(words(unasked.body).slice(0, 3)).toEqual(['en-GB', 'Tue 1 Dec', 'Tuesday 1 December']);
+    // A language ICU has nothing for reads as English; the tag itself must still be one.
+    expect((await ask('tlh-Latn')).body.locale).toBe('en');
+    const bad = await ask(encodeURIComponent('english please'));
+    expect(bad.status).toBe(422);
+    expect(fieldsOf(bad.body)).toEqual(['locale']);
   });
 });
 

@@ -237,6 +237,7 @@ describe('/docs', () => {
       ['staff_id', false],
       ['from', false],
       ['days_ahead', false],
+      ['locale', false],
     ]);
   });
 

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 describe('the widget with a preset service', () => {
   it('asks for its slots and the services at once, then uses both answers', async () => {
-    const api = createApi(server.url);
+    const api = createApi(server.url, 'en-GB');
     const question = { service: server.trim, days: 14 };
     api.prefetch(question);
     expect(asked).toEqual(['/api/availability', '/api/services']);
@@ -51,7 +51,7 @@ describe('the widget with a preset service', () => {
   });
 
   it('does not show a prefetched answer for another question', async () => {
-    const api = createApi(server.url);
+    const api = createApi(server.url, 'en-GB');
     api.prefetch({ service: server.trim, days: 14 });
     await api.services();
     const other = { service: server.trim, staff: server.alice, days: 14 };

@@ -55,6 +55,12 @@ export class WidgetSettingsPage {
     await this.page.getByTestId('widget-mode').getByText(mode, { exact: true }).click();
   }
 
+  /** Picks a language by its label in the list, e.g. "Deutsch (Deutschland)". */
+  async setLanguage(label: string): Promise<void> {
+    await this.page.getByTestId('widget-locale').click();
+    await this.page.getByRole('option', { name: label, exact: true }).click();
+  }
+
   async setTitle(text: string): Promise<void> {
     await this.page.getByTestId('widget-label-title').fill(text);
   }

@@ -28,6 +28,32 @@ const fonts = [
   { value: '"Courier New", monospace', label: 'Typewriter' },
 ];
 
+// The languages a site is most likely written in; a site can put any BCP 47 tag in data-locale.
+const languages = [
+  { value: 'browser', label: 'As each visitor’s browser' },
+  { value: 'en-GB', label: 'English (UK)' },
+  { value: 'en-US', label: 'English (US)' },
+  { value: 'en-AU', label: 'English (Australia)' },
+  { value: 'en-CA', label: 'English (Canada)' },
+  { value: 'en-IE', label: 'English (Ireland)' },
+  { value: 'de-DE', label: 'Deutsch (Deutschland)' },
+  { value: 'de-AT', label: 'Deutsch (Österreich)' },
+  { value: 'de-CH', label: 'Deutsch (Schweiz)' },
+  { value: 'fr-FR', label: 'Français (France)' },
+  { value: 'fr-CA', label: 'Français (Canada)' },
+  { value: 'es-ES', label: 'Español (España)' },
+  { value: 'es-MX', label: 'Español (México)' },
+  { value: 'it-IT', label: 'Italiano' },
+  { value: 'nl-NL', label: 'Nederlands' },
+  { value: 'pt-PT', label: 'Português (Portugal)' },
+  { value: 'pt-BR', label: 'Português (Brasil)' },
+  { value: 'sv-SE', label: 'Svenska' },
+  { value: 'da-DK', label: 'Dansk' },
+  { value: 'nb-NO', label: 'Norsk' },
+  { value: 'fi-FI', label: 'Suomi' },
+  { value: 'pl-PL', label: 'Polski' },
+];
+
 function Controls(props: { look: WidgetLook; onChange: (patch: Partial<WidgetLook>) => void }) {
   const services = useChannel('services.list', {});
   const { look } = props;
@@ -84,6 +110,18 @@ function Controls(props: { look: WidgetLook; onChange: (patch: Partial<WidgetLoo
           data-testid="widget-mode"
         />
       </Stack>
+      <Select
+        label="Dates, times and prices in"
+        description="Set it to the language your site and headings are in"
+        data={languages}
+        value={look.locale || 'browser'}
+        onChange={(locale) =>
+          props.onChange({ locale: locale && locale !== 'browser' ? locale : '' })
+        }
+        allowDeselect={false}
+        searchable
+        data-testid="widget-locale"
+      />
       <TextInput
         label="First heading"
         value={look.chooseService}

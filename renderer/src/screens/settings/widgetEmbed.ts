@@ -7,6 +7,8 @@ export interface WidgetLook {
   radius: number;
   font: string;
   mode: 'light' | 'dark';
+  /** BCP 47 language of dates, times and prices; empty: each visitor's browser language. */
+  locale: string;
   /** The first step's heading (the widget's `chooseService` label). */
   chooseService: string;
   book: string;
@@ -18,6 +20,7 @@ export const defaultLook: WidgetLook = {
   radius: 8,
   font: 'system-ui, sans-serif',
   mode: 'light',
+  locale: '',
   chooseService: 'Choose a service',
   book: 'Book',
 };
@@ -39,6 +42,7 @@ export function embedSnippet(publicUrl: string, look: WidgetLook): string {
   if (look.radius !== defaultLook.radius) attrs.push(['data-radius', String(look.radius)]);
   if (look.font !== defaultLook.font) attrs.push(['data-font', look.font]);
   if (look.mode !== defaultLook.mode) attrs.push(['data-mode', look.mode]);
+  if (look.locale) attrs.push(['data-locale', look.locale]);
   const labels = labelsOf(look);
   if (labels.chooseService !== defaultLook.chooseService) {
     attrs.push(['data-label-choose-service', labels.chooseService]);
@@ -55,6 +59,7 @@ export function mountOptions(apiBase: string, look: WidgetLook) {
     service: look.serviceId ?? undefined,
     theme: { primary: look.primary, radius: look.radius, font: look.font, mode: look.mode },
     labels: labelsOf(look),
+    ...(look.locale ? { locale: look.locale } : {}),
   };
 }
 
