@@ -392,6 +392,11 @@ export const connectionSettings = sqliteTable(
     emailFrom: text('email_from'),
     stripeSecretKey: text('stripe_secret_key'),
     stripeWebhookSecret: text('stripe_webhook_secret'),
+    /**
+     * Proxies in front of the public listener whose X-Forwarded-For is believed, as
+     * "10.0.0.1, 192.168.0.0/16"; null: none, each connection is its own client.
+     */
+    trustedProxies: text('trusted_proxies'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [check('connection_settings_single_row', sql`${t.id} = 1`)],

@@ -362,6 +362,11 @@ const secretState = z.object({ set: z.boolean(), last4: z.string().nullable() })
 export const connectionSettingsView = z.object({
   /** Where customers reach the public listener; links in messages start with it. */
   publicBaseUrl: z.string().nullable(),
+  /**
+   * Proxies (a tunnel, a reverse proxy) in front of the public listener whose X-Forwarded-For is
+   * believed, as "10.0.0.1, 192.168.0.0/16"; null: none.
+   */
+  trustedProxies: z.string().nullable(),
   twilio: z.object({
     accountSid: z.string().nullable(),
     authToken: secretState,
@@ -387,6 +392,7 @@ const settable = (schema: z.ZodString) => schema.nullable().optional();
 
 export const connectionSettingsPatch = z.object({
   publicBaseUrl: settable(z.string().max(500)),
+  trustedProxies: settable(z.string().max(2000)),
   twilio: z
     .object({
       accountSid: settable(z.string().max(64)),

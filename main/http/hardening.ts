@@ -6,7 +6,7 @@ import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import helmet from 'helmet';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { isIP } from 'node:net';
+import { readTrustedProxies } from '../services/trusted-proxies.js';
 import type { ApiKeyService } from '../services/api-keys.js';
 import { HttpPolicyError } from './errors.js';
 import { pathPattern, type AnyRoute, type Guards } from './route-spec.js';
@@ -23,29 +23,11 @@ export interface RateLimit {
  */
 export const defaultBookingWriteLimit: RateLimit = { max: 30, windowMs: 60_000 };
 
-/**
- * "10.0.0.1, 192.168.0.0/16, ::1" → the proxies whose X-Forwarded-For is believed. Only exact
- * addresses and CIDR ranges: a keyword such as "loopback" or "true" would be easy to set wider
- * than meant, and trusting every hop lets any customer pick the address they are counted under.
- */
+/** The --trust-proxy flag's value (see services/trusted-proxies.ts); throws what is wrong with it. */
 export function parseTrustedProxies(raw: string): string[] {
-  const entries = raw
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
-  if (entries.length === 0) throw new Error('--trust-proxy needs at least one address or range');
-  for (const entry of entries) {
-    const [address = '', prefix, ...rest] = entry.split('/');
-    const family = isIP(address);
-    const bits = family === 4 ? 32 : 128;
-    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
-    if (family === 0 || !prefixOk || rest.length > 0) {
-      throw new Error(
-        `--trust-proxy: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1, 10.0.0.0/8, ::1)`,
-      );
-    }
-  }
-  return entries;
+  const read = readTrustedProxies(raw);
+  if (!read.ok) throw new Error(`--trust-proxy: ${read.problem}`);
+  return read.entries;
 }
 
 const widgetCors: FastifyCorsOptions = {

@@ -1,6 +1,7 @@
 // The public listener: what the internet may see. Liveness, the widget's booking routes, the
 // seed's customer API behind an admin key, and the reference at /docs. Query and body fields are
 // snake_case (DESIGN.md §5); the routes themselves are described in routes-*.ts.
+import proxyAddr from '@fastify/proxy-addr';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ErrorBody } from '../../preload/contract.js';
 import type { App } from '../app.js';
@@ -80,14 +81,25 @@ export function presentPublicError(error: AppError): ErrorBody {
 }
 
 export function createPublicApi(app: App, options: PublicApiOptions): FastifyInstance {
+  // The --trust-proxy flag's proxies and those saved at the desk (Settings → Connections), the
+  // latter followed as soon as they are saved: no restart, which the desk app has no way to ask.
+  const trustedNow = () => {
+    const all = [...(options.trustProxy ?? []), ...app.services.connections.trustedProxies()];
+    return all.length > 0 ? proxyAddr.compile(all) : () => false;
+  };
+  let trusted = trustedNow();
+  const stopFollowing = app.services.connections.onChange(() => {
+    trusted = trustedNow();
+  });
   const server = Fastify({
     bodyLimit: 64 * 1024,
     logger: false,
     forceCloseConnections: true,
-    trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
+    trustProxy: (address, hop) => trusted(address, hop),
     frameworkErrors: frameworkErrorReply,
     clientErrorHandler: clientErrorReply,
   });
+  server.addHook('onClose', async () => stopFollowing());
   installErrorHandler(server, options.log, { present: presentPublicError });
   const routes = [...catalogRoutes(app), ...bookingRoutes(app), ...customerRoutes(app)];
   installHardening(server, {

@@ -7,6 +7,7 @@
 // Stripe columns of the same row belong to payments and are never written here.
 import { eq } from 'drizzle-orm';
 import { connectionSettings } from '../../db/schema.js';
+import { readTrustedProxies } from './trusted-proxies.js';
 import type { ChannelInput, ConnectionSettingsView } from '../../preload/contract.js';
 import { ValidationError, type FieldIssue } from '../errors.js';
 import type { Core } from './core.js';
@@ -84,6 +85,7 @@ export function smtpCredentialsOf(row: ConnectionRow | undefined): SmtpCredentia
 function view(row: ConnectionRow | undefined): ConnectionSettingsView {
   return {
     publicBaseUrl: row?.publicBaseUrl ?? null,
+    trustedProxies: row?.trustedProxies ?? null,
     twilio: {
       accountSid: row?.twilioAccountSid ?? null,
       authToken: secretState(row?.twilioAuthToken ?? null),
@@ -121,6 +123,13 @@ function changesOf(patch: ConnectionPatch): Changes {
       'must be a web address such as https://book.example.com (no query or #fragment)',
     );
     changes.publicBaseUrl = normalised;
+  }
+
+  const proxies = blankToNull(patch.trustedProxies);
+  if (proxies !== undefined) {
+    const read = proxies === null ? null : readTrustedProxies(proxies);
+    if (read && !read.ok) issues.push({ field: 'trustedProxies', message: read.problem });
+    changes.trustedProxies = read?.ok ? read.entries.join(', ') : null;
   }
 
   const t = patch.twilio;
@@ -199,6 +208,12 @@ export function createConnectionSettingsService(core: Core) {
     row: (): ConnectionRow | undefined => readRow.get(),
     get: (): ConnectionSettingsView => view(readRow.get()),
     publicBaseUrl: (): string | null => readRow.get()?.publicBaseUrl ?? null,
+    /** The saved proxies' addresses and ranges; empty when none are trusted. */
+    trustedProxies: (): string[] => {
+      const saved = readRow.get()?.trustedProxies;
+      const read = saved ? readTrustedProxies(saved) : null;
+      return read?.ok ? read.entries : [];
+    },
 
     update(patch: ConnectionPatch): ConnectionSettingsView {
       const changes = changesOf(patch);

@@ -1,6 +1,6 @@
 // The settings screen in a real browser against server mode on the demo business: a saved name
-// shows in the header, a bad booking rule is refused at its field, and an API key is shown once,
-// opens the customer API, and stops working when revoked.
+// shows in the header, a bad booking rule is refused at its field, an API key is shown once,
+// opens the customer API, and stops working when revoked, and a bad trusted proxy is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SettingsPage } from './pages/settings.js';
@@ -94,5 +94,23 @@ describe('the settings screen in a browser', () => {
     expect(await page.content()).not.toContain('sk_test_51AbcDefGhi');
     // Back to the demo checkout, so nothing else in this business tries to reach Stripe.
     await demo.rpc('payments.connection.update', { stripeSecretKey: null });
+  });
+
+  it('refuses a trusted proxy that is no address at its field, then saves a real one', async () => {
+    await settings.fillConnection('trustedProxies', 'my tunnel');
+    await settings.saveConnections();
+    await settings.connectionsError('trustedProxies').waitFor();
+    expect(await settings.connectionsError('trustedProxies').textContent()).toContain(
+      '"my tunnel" is not an IP address',
+    );
+    expect((await demo.rpc('connections.get', {})).trustedProxies).toBeNull();
+    await screenshot(page, 'settings-06-trusted-proxy-refused');
+
+    await settings.fillConnection('trustedProxies', '127.0.0.1,  10.8.0.0/16');
+    await settings.saveConnections();
+    await expect
+      .poll(async () => (await demo.rpc('connections.get', {})).trustedProxies)
+      .toBe('127.0.0.1, 10.8.0.0/16');
+    await settings.connectionsError('trustedProxies').waitFor({ state: 'detached' });
   });
 });

@@ -60,6 +60,49 @@ describe('booking-write limit behind a proxy', () => {
   });
 });
 
+describe('proxies saved at the desk (Settings → Connections)', () => {
+  const save = (trustedProxies: string | null) =>
+    server!.host.app.router.dispatch('connections.update', { trustedProxies });
+
+  it('are believed from the next request on, without a restart, and forgotten when cleared', async () => {
+    server = await startPublicHost({ bookingWriteLimit: oneWrite });
+    expect((await write(server.url, '203.0.113.5')).status).toBe(422);
+    // Everyone arrives from the tunnel's address: a second customer is refused with the first.
+    expect((await write(server.url, '198.51.100.7')).status).toBe(429);
+
+    expect(await save(' 127.0.0.1 ,10.0.0.0/8')).toMatchObject({
+      ok: true,
+      value: { trustedProxies: '127.0.0.1, 10.0.0.0/8' },
+    });
+    expect((await write(server.url, '192.0.2.10')).status).toBe(422);
+    expect((await write(server.url, '192.0.2.11')).status).toBe(422);
+    expect((await write(server.url, '192.0.2.10')).status).toBe(429);
+
+    await save('');
+    expect(server.host.app.services.connections.get().trustedProxies).toBeNull();
+    // Counted under the tunnel's address again, which is over its budget.
+    expect((await write(server.url, '192.0.2.12')).status).toBe(429);
+  });
+
+  it('refuses what is not an address or range, by field, and keeps the saved list', async () => {
+    server = await startPublicHost({ bookingWriteLimit: oneWrite });
+    await save('127.0.0.1');
+    const refused = await save('127.0.0.1, everyone');
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: {
+          fields: [{ field: 'trustedProxies', message: expect.stringContaining('"everyone"') }],
+        },
+      },
+    });
+    expect(server.host.app.services.connections.get().trustedProxies).toBe('127.0.0.1');
+    expect((await write(server.url, '203.0.113.5')).status).toBe(422);
+    expect((await write(server.url, '198.51.100.7')).status).toBe(422);
+  });
+});
+
 describe('--trust-proxy', () => {
   it('is taken by npm run serve', async () => {
     dir = tempDir();

@@ -54,6 +54,7 @@ describe('connections over the contract', () => {
   it('names each bad field and saves nothing', async () => {
     const refused = await dispatch('connections.update', {
       publicBaseUrl: 'ftp://book.example.com',
+      trustedProxies: '10.0.0.1, loopback',
       twilio: { accountSid: 'SK123', fromNumber: '07700 900123' },
       smtp: { host: 'smtp example com', from: 'not an address' },
     });
@@ -62,6 +63,7 @@ describe('connections over the contract', () => {
     const fields = refused.error.details?.fields as { field: string }[];
     expect(fields.map((f) => f.field)).toEqual([
       'publicBaseUrl',
+      'trustedProxies',
       'twilio.accountSid',
       'twilio.fromNumber',
       'smtp.host',
@@ -74,7 +76,11 @@ describe('connections over the contract', () => {
     });
     expect(await dispatch('connections.get', {})).toMatchObject({
       ok: true,
-      value: { publicBaseUrl: null, twilio: { accountSid: null, configured: false } },
+      value: {
+        publicBaseUrl: null,
+        trustedProxies: null,
+        twilio: { accountSid: null, configured: false },
+      },
     });
   });
 

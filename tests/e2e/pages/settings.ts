@@ -59,6 +59,21 @@ export class SettingsPage {
     );
   }
 
+  /** The connections form; `field` as its test ids name it (publicBaseUrl, trustedProxies, …). */
+  async fillConnection(field: string, value: string): Promise<void> {
+    const input = this.page.getByTestId(`connections-${field}`);
+    await input.scrollIntoViewIfNeeded();
+    await input.fill(value);
+  }
+
+  async saveConnections(): Promise<void> {
+    await this.page.getByTestId('connections-save').click();
+  }
+
+  connectionsError(field: string): Locator {
+    return this.page.getByTestId(`connections-error-${field}`);
+  }
+
   headerName(): Locator {
     return this.page.getByTestId('business-name');
   }

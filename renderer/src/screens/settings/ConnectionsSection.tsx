@@ -27,6 +27,7 @@ import { showToast } from '../../ui/toasts.js';
 
 interface Draft {
   publicBaseUrl: string;
+  trustedProxies: string;
   accountSid: string;
   authToken: string;
   fromNumber: string;
@@ -41,6 +42,7 @@ interface Draft {
 function draftOf(c: ConnectionSettingsView): Draft {
   return {
     publicBaseUrl: c.publicBaseUrl ?? '',
+    trustedProxies: c.trustedProxies ?? '',
     accountSid: c.twilio.accountSid ?? '',
     authToken: '',
     fromNumber: c.twilio.fromNumber ?? '',
@@ -58,6 +60,7 @@ function patchOf(d: Draft): ChannelInput<'connections.update'> {
   const text = (v: string) => (v.trim() === '' ? null : v.trim());
   return {
     publicBaseUrl: text(d.publicBaseUrl),
+    trustedProxies: text(d.trustedProxies),
     twilio: {
       accountSid: text(d.accountSid),
       fromNumber: text(d.fromNumber),
@@ -121,6 +124,14 @@ function ConnectionsForm({ current }: { current: ConnectionSettingsView }) {
         onChange={(e) => set('publicBaseUrl', e.currentTarget.value)}
         error={error('publicBaseUrl')}
         data-testid="connections-publicBaseUrl"
+      />
+      <TextInput
+        label="Trusted proxies"
+        description="Only if customers reach BookingSync through a tunnel or reverse proxy: its address or range, e.g. 10.0.0.1 or 10.0.0.0/8. Each customer then counts on their own against the limit on bookings a minute, not all together as the proxy."
+        value={draft.trustedProxies}
+        onChange={(e) => set('trustedProxies', e.currentTarget.value)}
+        error={error('trustedProxies')}
+        data-testid="connections-trustedProxies"
       />
       <Group justify="space-between" mt="xs">
         <Title order={4} size="h5">

@@ -1,0 +1,1 @@
+ALTER TABLE `connection_settings` ADD `trusted_proxies` text;
