@@ -208,6 +208,11 @@ export const appointments = sqliteTable(
     paymentPolicy: text('payment_policy'),
     /** The .ics SEQUENCE last sent for this appointment (RFC 5545): +1 on every move and the cancel. */
     calendarSequence: integer('calendar_sequence').notNull().default(0),
+    /**
+     * The customer asked for anyone free rather than a person (when booking, or when they last
+     * moved it themselves): moving it offers everyone's times first. Desk moves leave it alone.
+     */
+    anyStaff: integer('any_staff', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -194,6 +194,8 @@ export const appointment = z.object({
   note: z.string(),
   cancelReason: z.string().nullable(),
   customerConfirmedAt: epochMs.nullable(),
+  /** The customer asked for anyone free rather than this person. */
+  anyStaff: z.boolean(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });

@@ -24,6 +24,7 @@ export function bookingJson(services: Services) {
       service_name: services.catalog.serviceRow(a.serviceId).name,
       staff_id: a.staffId,
       staff_name: services.catalog.staffRow(a.staffId).name,
+      any_staff: a.anyStaff,
       price: { amount: a.priceAmount, currency: a.currency },
     };
   }

@@ -141,6 +141,11 @@ export const bookingFields = z.object({
   service_name: z.string(),
   staff_id: id,
   staff_name: z.string(),
+  any_staff: z.boolean().meta({
+    description:
+      'The customer asked for anyone free rather than this person; moving the booking offers ' +
+      "everyone's times first",
+  }),
   price: money,
 });
 

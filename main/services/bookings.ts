@@ -48,6 +48,7 @@ const appointmentColumns = [
   'manageTokenHash',
   'depositAmount',
   'paymentPolicy',
+  'anyStaff',
   'createdAt',
   'updatedAt',
 ] as const satisfies readonly (keyof AppointmentInsert)[];
@@ -118,6 +119,7 @@ export function toAppointment(row: AppointmentRow): Appointment {
     note: row.note,
     cancelReason: row.cancelReason,
     customerConfirmedAt: row.customerConfirmedAt,
+    anyStaff: row.anyStaff,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -345,6 +347,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
         depositAmount: policy.deposit,
         paymentPolicy: JSON.stringify(policy),
         calendarSequence: 0,
+        anyStaff: details.staffId === undefined,
         createdAt: now,
         updatedAt: now,
       };
@@ -468,12 +471,15 @@ export function createBookingService(core: Core, deps: BookingDeps) {
           bufferAfterMinutes: current.bufferAfterMinutes,
         };
         const placement = placeMove(current, input, span, now, rules.timeZone);
+        // The customer's own say on who: asking for anyone again, or naming a person.
+        const saysWho = actor === 'customer' && (input.anyStaff || input.staffId !== undefined);
         const next = db
           .update(appointments)
           .set({
             staffId: placement.staffId,
             startAt: placement.start,
             endAt: placement.end,
+            ...(saysWho ? { anyStaff: input.anyStaff === true } : {}),
             updatedAt: now,
           })
           .where(eq(appointments.id, current.id))

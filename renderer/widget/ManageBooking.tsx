@@ -59,8 +59,9 @@ function ManageLoaded(props: {
   const [mode, setMode] = useState<Mode>('view');
   const [busy, setBusy] = useState(false);
   const [acted, setActed] = useState(false);
-  // Moving keeps the person unless the customer asks for anyone who does the service.
-  const [anyone, setAnyone] = useState(false);
+  // Moving keeps the person unless the customer asks for anyone who does the service, or asked
+  // for anyone when booking: then everyone's times come first.
+  const [anyone, setAnyone] = useState(b.any_staff);
   const staff = anyone ? undefined : b.staff_id;
   // The business's zone comes with availability; the same answer feeds rescheduling.
   const availability = useAvailability(b.service_id, staff);

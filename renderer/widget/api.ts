@@ -62,6 +62,8 @@ export interface Booking {
   service_name: string;
   staff_id: string;
   staff_name: string;
+  /** The customer asked for anyone free rather than this person. */
+  any_staff: boolean;
   price: Money;
   changes_allowed_until: string;
   customer: { first_name: string };

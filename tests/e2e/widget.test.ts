@@ -24,6 +24,7 @@ interface Booking {
   start: string;
   staff_id: string;
   service_id: string;
+  any_staff: boolean;
 }
 
 let demo: DemoHost;
@@ -148,10 +149,12 @@ describe('the booking widget on another site', () => {
     await widget.confirmation().waitFor();
     await screenshot(page, 'widget-04-phone-confirmed');
 
-    const token = tokenOf(await widget.manageLink());
+    const link = await widget.manageLink();
+    const token = tokenOf(link);
     const booking = await bookingByToken(token);
     expect(booking.status).toBe('confirmed');
     expect(booking.service_id).toBe(service.id);
+    expect(booking.any_staff).toBe(true);
     expect(Date.parse(booking.start)).toBe(Date.parse(start));
     const ics = decodeURIComponent(
       (await widget.icsHref()).replace(/^data:text\/calendar;charset=utf-8,/, ''),
@@ -160,6 +163,12 @@ describe('the booking widget on another site', () => {
     expect(ics).toContain('BEGIN:VEVENT');
     // The page around the widget is untouched by it, and it by the page's CSS.
     await page.getByTestId('after-widget').waitFor();
+
+    // Booked with anyone: moving it offers everyone's times, not only today's person's.
+    const manage = new ManagePage(page);
+    await page.goto(link);
+    await manage.startReschedule();
+    expect(await manage.movingWith()).toBe('any');
   });
 
   it('books on a desktop, shows the API field errors at the field, then reschedules and cancels', async () => {
@@ -205,6 +214,8 @@ describe('the booking widget on another site', () => {
     await screenshot(page, 'widget-09-manage');
 
     await manage.startReschedule();
+    // Booked with a named person: moving keeps them unless the customer asks for anyone.
+    expect(await manage.movingWith()).toBe('same');
     await manage.chooseDay(day);
     const newStart = await manage.slots().last().getAttribute('data-start');
     await manage.slots().last().click();

@@ -122,6 +122,7 @@ describe('payment on the manage link', () => {
       'service_name',
       'staff_id',
       'staff_name',
+      'any_staff',
       'price',
       'note',
       'cancel_reason',

@@ -19,6 +19,7 @@ interface Booking {
   service_name: string;
   staff_id: string;
   staff_name: string;
+  any_staff: boolean;
   changes_allowed_until: string;
   customer: Record<string, unknown>;
 }
@@ -287,6 +288,36 @@ describe('/api/bookings/{manage_token}', () => {
     const huge = await call<Failure>(`${server.url}/api/bookings/${'x'.repeat(500)}`);
     expect(huge.status).toBe(414);
     expect(huge.body.error.code).toBe('VALIDATION');
+  });
+
+  it('remembers whether the customer asked for anyone, as they themselves last said it', async () => {
+    const anyone = await book({ staff_id: undefined });
+    expect(anyone.booking.any_staff).toBe(true);
+    const named = await book({
+      start: '2026-12-01T11:00:00+00:00',
+      customer: { name: 'Sam', email: 'sam@example.com' },
+    });
+    expect(named.booking.any_staff).toBe(false);
+    const url = `${server.url}/api/bookings/${named.manage_token}`;
+    const move = (start: string, staff_id: string) =>
+      call<{ booking: Booking }>(url, { method: 'PATCH', body: { start, staff_id } });
+
+    // Asking for anyone when moving it says so from then on…
+    const toAnyone = await move('2026-12-02T11:00:00+00:00', 'any');
+    expect(toAnyone.status).toBe(200);
+    expect(toAnyone.body.booking.any_staff).toBe(true);
+    // …a move at the desk does not speak for the customer…
+    server.host.app.services.bookings.reschedule(
+      { id: named.booking.id, start: Date.parse('2026-12-02T13:00:00Z'), staffId: server.bob },
+      'desk',
+    );
+    expect((await call<{ booking: Booking }>(url)).body.booking).toMatchObject({
+      staff_id: server.bob,
+      any_staff: true,
+    });
+    // …and naming a person again does.
+    const toAlice = await move('2026-12-03T11:00:00+00:00', server.alice);
+    expect(toAlice.body.booking).toMatchObject({ staff_id: server.alice, any_staff: false });
   });
 
   it('reschedules within the rules, as the customer', async () => {

@@ -23,6 +23,7 @@ function appointment(status: Appointment['status'], start: number, price = 1000)
     note: '',
     cancelReason: null,
     customerConfirmedAt: null,
+    anyStaff: false,
     createdAt: start - 24 * HOUR,
     updatedAt: start,
   };

@@ -145,6 +145,13 @@ export class ManagePage {
   }
 
   /** Whose times the move offers: the booking's own staff member, or anyone who does the service. */
+  /** Which "move with" choice is pressed: the same person or anyone. */
+  async movingWith(): Promise<string | null> {
+    return this.root
+      .locator('[data-testid="move-with"][aria-pressed="true"]')
+      .getAttribute('data-choice');
+  }
+
   async moveWith(choice: 'same' | 'any'): Promise<void> {
     const button = this.root.locator(`[data-testid="move-with"][data-choice="${choice}"]`);
     await button.click();

@@ -1,0 +1,1 @@
+ALTER TABLE `appointments` ADD `any_staff` integer DEFAULT false NOT NULL;
