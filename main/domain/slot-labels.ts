@@ -2,41 +2,70 @@
 // zone. The availability answer carries these words so that a page showing slots needs no date
 // formatting of its own: a browser spends 40–85 ms loading ICU's data on a page's first date or
 // number format, which on the widget's first screen was a fifth of the visitor's whole wait. The
-// server has ICU loaded already and formats a label in about a microsecond.
+// server has ICU loaded already, and keeps the words it has made.
+
+// Building a formatter costs ~50 µs and many visitors share a language, so labellers are kept;
+// the locales come from visitors, so the number kept is bounded. Each keeps the words it made:
+// a business has a few dozen start times and a few weeks of days on offer, so an answer's labels
+// are mostly looked up rather than formatted (a format costs a few µs, an answer has hundreds).
+const KEPT_LOCALES = 64;
+const KEPT_WORDS = 2_000;
+const kept = new Map<string, SlotLabeller>();
+const canonical = new Map<string, string | null>();
 
 /** A BCP 47 language tag as ICU understands it (`en-gb` → `en-GB`), or null when it is not one. */
 export function canonicalLocale(tag: string): string | null {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? null;
-  } catch {
-    return null;
+  let known = canonical.get(tag);
+  if (known === undefined) {
+    try {
+      known = Intl.getCanonicalLocales(tag)[0] ?? null;
+    } catch {
+      known = null;
+    }
+    // Every availability request asks (the widget sends its language each time); the tags come
+    // from visitors, so the number kept is bounded.
+    if (canonical.size >= KEPT_WORDS) canonical.clear();
+    canonical.set(tag, known);
   }
+  return known;
 }
 
 export interface SlotLabeller {
   /** The locale the words are really in: the asked one, or the nearest ICU has. */
   locale: string;
-  /** The wall-clock time of an instant in the business's zone: "9:00 AM", "09:00". */
-  time(ms: number): string;
+  /** A wall-clock time of day (HH:MM, as the business's clock reads): "9:00 AM", "09:00". */
+  time(wallClock: string): string;
   /** A calendar day (YYYY-MM-DD) for a row of day buttons: "Fri, Nov 27", "Fr., 27. Nov.". */
   day(date: string): string;
   /** The same day as a heading: "Friday, November 27". */
   dayLong(date: string): string;
 }
 
-// Building a formatter costs ~50 µs and many visitors share a language, so labellers are kept;
-// the locales come from visitors, so the number kept is bounded.
-const KEPT = 64;
-const kept = new Map<string, SlotLabeller>();
+function remembered(format: (key: string) => string): (key: string) => string {
+  const words = new Map<string, string>();
+  return (key) => {
+    let word = words.get(key);
+    if (word === undefined) {
+      if (words.size >= KEPT_WORDS) words.clear();
+      word = format(key);
+      words.set(key, word);
+    }
+    return word;
+  };
+}
 
-export function slotLabeller(locale: string, timeZone: string): SlotLabeller {
-  const key = `${locale}|${timeZone}`;
-  const known = kept.get(key);
+export function slotLabeller(locale: string): SlotLabeller {
+  const known = kept.get(locale);
   if (known) return known;
   // English when ICU has nothing for the language, rather than whatever the host machine speaks.
+  // Everything is read in UTC from a wall clock or a date already in the business's terms, so
+  // the words never depend on the server's own zone, nor on the business's zone rules.
   const locales = [locale, 'en'];
-  const time = new Intl.DateTimeFormat(locales, { timeZone, hour: 'numeric', minute: '2-digit' });
-  // A calendar day has no zone: noon UTC of that date, read in UTC, is that date everywhere.
+  const clock = new Intl.DateTimeFormat(locales, {
+    timeZone: 'UTC',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
   const day = new Intl.DateTimeFormat(locales, {
     timeZone: 'UTC',
     weekday: 'short',
@@ -49,14 +78,15 @@ export function slotLabeller(locale: string, timeZone: string): SlotLabeller {
     day: 'numeric',
     month: 'long',
   });
+  // Noon UTC of a date is that date in UTC, whatever the zone.
   const noon = (date: string) => Date.parse(`${date}T12:00:00Z`);
   const made: SlotLabeller = {
-    locale: time.resolvedOptions().locale,
-    time: (ms) => time.format(ms),
-    day: (date) => day.format(noon(date)),
-    dayLong: (date) => dayLong.format(noon(date)),
+    locale: clock.resolvedOptions().locale,
+    time: remembered((hhmm) => clock.format(Date.parse(`2000-01-01T${hhmm}:00Z`))),
+    day: remembered((date) => day.format(noon(date))),
+    dayLong: remembered((date) => dayLong.format(noon(date))),
   };
-  if (kept.size >= KEPT) kept.delete(kept.keys().next().value ?? '');
-  kept.set(key, made);
+  if (kept.size >= KEPT_LOCALES) kept.delete(kept.keys().next().value ?? '');
+  kept.set(locale, made);
   return made;
 }

@@ -1,6 +1,6 @@
 // What can be booked and when: the first two calls the widget makes, open to any origin.
 import type { z } from 'zod';
-import type { Service } from '../../preload/contract.js';
+import type { Service, Settings } from '../../preload/contract.js';
 import type { App } from '../app.js';
 import { describePolicy, freezePolicy } from '../domain/payment-policy.js';
 import { canonicalLocale, slotLabeller } from '../domain/slot-labels.js';
@@ -108,11 +108,14 @@ export function catalogRoutes(app: App): AnyRoute[] {
       },
       handle: ({ query }) => {
         const now = core.clock.now();
-        const settings = services.settings.get();
-        const from = query.from ?? utcToLocalDate(now, settings.timeZone);
+        // Read only when the query leaves something to them: the widget names both the day
+        // and the language, and its kept answers are then served without touching settings.
+        let settings: Settings | undefined;
+        const rules = () => (settings ??= services.settings.get());
+        const from = query.from ?? utcToLocalDate(now, rules().timeZone);
         const locale =
           (query.locale === undefined ? null : canonicalLocale(query.locale)) ??
-          `en-${settings.country}`;
+          `en-${rules().country}`;
         const key = `${query.service_id}|${query.staff_id ?? ''}|${from}|${query.days_ahead ?? ''}|${locale}`;
         const kept = answers.get(key, now);
         if (kept !== undefined) return { status: 200, body: kept };
@@ -124,9 +127,8 @@ export function catalogRoutes(app: App): AnyRoute[] {
         });
         // Staff share their slot times, and one slot's end is often another's start: each
         // instant is formatted once per answer rather than once per appearance.
-        const words = slotLabeller(locale, result.timeZone);
+        const words = slotLabeller(locale);
         const at = formattedOnce((ms) => formatInstantInZone(ms, result.timeZone));
-        const timeLabel = formattedOnce(words.time);
         const body: z.output<typeof availabilityResponse> = {
           timezone: result.timeZone,
           locale: words.locale,
@@ -138,14 +140,15 @@ export function catalogRoutes(app: App): AnyRoute[] {
               start: at(s.start),
               end: at(s.end),
               staff_id: s.staffId,
-              label: timeLabel(s.start),
+              // The wall clock as the ISO text has it (…T09:00…), in the business's zone.
+              label: words.time(at(s.start).slice(11, 16)),
             })),
           })),
         };
         // Holds until the data changes (the cache's own check) or time makes the first slot
         // too soon to book, and at most a few seconds, so a slot opening at the horizon's far
         // end shows up promptly too.
-        const noticeMs = settings.minimumNoticeMinutes * MINUTE_MS;
+        const noticeMs = rules().minimumNoticeMinutes * MINUTE_MS;
         const firstStart = Math.min(...result.days.flatMap((d) => d.slots.map((s) => s.start)));
         const validUntil = Math.min(now + AVAILABILITY_KEPT_MS, firstStart - noticeMs);
         const serialized = new SerializedJson(JSON.stringify(body));

@@ -136,6 +136,17 @@ describe('finding a slot', () => {
     const bad = await ask(encodeURIComponent('english please'));
     expect(bad.status).toBe(422);
     expect(fieldsOf(bad.body)).toEqual(['locale']);
+
+    // The time is the business's wall clock, not UTC's: 09:00 in Kolkata is 03:30 UTC.
+    server.host.app.services.settings.update({ timeZone: 'Asia/Kolkata' });
+    const kolkata = await call<{ days: { slots: { start: string; label: string }[] }[] }>(
+      `${server.url}/api/availability?service_id=${server.cut}&staff_id=${server.alice}` +
+        '&from=2026-12-01&days_ahead=1&locale=en-GB',
+    );
+    expect(kolkata.body.days[0]?.slots[0]).toMatchObject({
+      start: '2026-12-01T09:00:00+05:30',
+      label: '9:00',
+    });
   });
 });
 
