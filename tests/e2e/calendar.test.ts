@@ -13,6 +13,7 @@ import {
 } from '../../main/domain/time.js';
 import type { RunningHost } from '../../main/host.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract.js';
+import { call } from '../support/public-host.js';
 import { CalendarPage } from './pages/calendar.js';
 import { CustomersPage } from './pages/customers.js';
 import { startDemoHost, type DemoHost } from './support/demo-host.js';
@@ -478,6 +479,29 @@ describe('moving appointments, the week, search and the day sheet', () => {
       .waitFor();
     await calendar.showCancelled(false);
     await calendar.appointment(blocking.id).waitFor({ state: 'detached' });
+  });
+
+  it('marks a booking whose customer let the business choose who', async () => {
+    const start = (await freeStarts(day)).at(-1)!;
+    const made = await call<{ booking: { id: string; any_staff: boolean } }>(
+      `${host.publicUrl}/api/bookings`,
+      {
+        method: 'POST',
+        body: {
+          service_id: day.serviceId,
+          start: new Date(start).toISOString(),
+          customer: { name: 'Anyone Ann', email: 'ann@example.com' },
+        },
+      },
+    );
+    expect(made.status).toBe(201);
+    const panel = await calendar.openAppointment(made.body.booking.id);
+    await panel.root.getByTestId('panel-any-staff').waitFor();
+    await screenshot(page, '16-any-staff-badge');
+    // A booking made for a named person carries no such mark.
+    await page.getByTestId('panel-close').click();
+    const named = await calendar.openAppointment(moving.id);
+    expect(await named.root.getByTestId('panel-any-staff').count()).toBe(0);
   });
 });
 

@@ -181,6 +181,16 @@ export function AppointmentPanel(props: AppointmentPanelProps) {
               {a.customerConfirmedAt !== null && (
                 <Badge variant="outline">Confirmed by customer</Badge>
               )}
+              {a.anyStaff && (
+                <Badge
+                  variant="outline"
+                  color="gray"
+                  title="The customer asked for anyone free: another staff member may take it"
+                  data-testid="panel-any-staff"
+                >
+                  Any staff member
+                </Badge>
+              )}
             </Group>
             <div>
               <Text fw={700} data-testid="panel-customer">
