@@ -104,6 +104,9 @@ describe('the settings screen in a browser', () => {
       '"my tunnel" is not an IP address',
     );
     expect((await demo.rpc('connections.get', {})).trustedProxies).toBeNull();
+    await settings
+      .connectionsError('trustedProxies')
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'settings-06-trusted-proxy-refused');
 
     await settings.fillConnection('trustedProxies', '127.0.0.1,  10.8.0.0/16');
