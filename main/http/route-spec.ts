@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { z } from 'zod';
 import { ValidationError, type FieldIssue } from '../errors.js';
+import { SerializedJson } from './serialized-json.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -46,11 +47,6 @@ export interface RouteAnswer {
   /** A value to send as JSON, or JSON already written (an answer kept in a cache). */
   body: unknown;
   headers?: Record<string, string>;
-}
-
-/** A JSON body serialized earlier, sent as it is. */
-export class SerializedJson {
-  constructor(readonly text: string) {}
 }
 
 /**
@@ -171,10 +167,7 @@ export function mount(server: FastifyInstance, routes: AnyRoute[], guards: Guard
         const answer = await route.handle(parseInput(route, request));
         if (answer.headers) reply.headers(answer.headers);
         if (answer.body instanceof SerializedJson) {
-          return reply
-            .status(answer.status)
-            .type('application/json; charset=utf-8')
-            .send(answer.body.text);
+          return answer.body.send(request, reply, answer.status);
         }
         return reply.status(answer.status).send(answer.body);
       },

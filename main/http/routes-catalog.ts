@@ -13,7 +13,8 @@ import {
   type PublicService,
 } from './public-schemas.js';
 import { createAnswerCache } from '../services/answer-cache.js';
-import { SerializedJson, defineRoute, type AnyRoute } from './route-spec.js';
+import { defineRoute, type AnyRoute } from './route-spec.js';
+import { SerializedJson } from './serialized-json.js';
 
 const open = { cors: true, adminKey: false, bookingWrite: false };
 

@@ -3,9 +3,10 @@
 // data, made by any path or by another program on the same file, and the clock passing a slot's
 // notice, shows in the very next answer.
 import Database from 'better-sqlite3';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { london } from '../support/app.js';
-import { call, startPublicHost, type PublicHost } from '../support/public-host.js';
+import { call, rawGet, startPublicHost, type PublicHost } from '../support/public-host.js';
 
 let server: PublicHost;
 beforeEach(async () => {
@@ -38,6 +39,42 @@ describe('availability answers kept between identical questions', () => {
       actor: 'desk',
     });
     expect(await aliceStarts()).not.toContain('09:00');
+  });
+
+  it('travels compressed to a browser, and its compressed copy is dropped with it', async () => {
+    const url = `${server.url}/api/availability?service_id=${server.cut}&from=2026-12-01&days_ahead=7`;
+    const plain = await rawGet(url, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    const week = JSON.parse(plain.body.toString('utf8')) as Availability;
+    expect(week.days.length).toBe(7);
+
+    const browser = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(browser.headers['content-encoding']).toBe('br');
+    expect(browser.headers.vary).toMatch(/accept-encoding/i);
+    expect(browser.body.length).toBeLessThan(plain.body.length / 5);
+    expect(brotliDecompressSync(browser.body).equals(plain.body)).toBe(true);
+    const gzipOnly = await rawGet(url, { 'accept-encoding': 'gzip' });
+    expect(gzipOnly.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipOnly.body).equals(plain.body)).toBe(true);
+    expect((await rawGet(url, { 'accept-encoding': 'identity' })).body.equals(plain.body)).toBe(
+      true,
+    );
+
+    server.host.app.services.bookings.create({
+      serviceId: server.cut,
+      staffId: server.alice,
+      start: london('2026-12-01', '09:00'),
+      customer: { name: 'Walk In', email: 'walk.in@example.com' },
+      source: 'desk',
+      actor: 'desk',
+    });
+    const after = await rawGet(url, { 'accept-encoding': 'br' });
+    const fresh = JSON.parse(brotliDecompressSync(after.body).toString('utf8')) as Availability;
+    const aliceAtNine = (a: Availability) =>
+      a.days[0]!.slots.some((s) => s.staff_id === server.alice && s.start.includes('T09:00'));
+    expect(aliceAtNine(week)).toBe(true);
+    expect(aliceAtNine(fresh)).toBe(false);
   });
 
   it('follows changed working hours at once', async () => {

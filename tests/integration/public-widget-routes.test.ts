@@ -1,9 +1,8 @@
 // The public listener's pages and script for people: widget.js for other sites, the hosted
 // booking page and the manage page, with the headers that keep them safe to embed and open.
-import { get, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPublicHost, type PublicHost } from '../support/public-host.js';
+import { rawGet as rawGetFrom, startPublicHost, type PublicHost } from '../support/public-host.js';
 
 let h: PublicHost;
 
@@ -45,20 +44,8 @@ describe('GET /widget.js', () => {
   });
 });
 
-/** A GET without fetch's own decoding, so the bytes on the wire can be checked. */
-function rawGet(
-  path: string,
-  headers: Record<string, string>,
-): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    get(`${h.url}${path}`, { headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    }).on('error', reject);
-  });
-}
+const rawGet = (path: string, headers: Record<string, string>) =>
+  rawGetFrom(`${h.url}${path}`, headers);
 
 describe('GET /book', () => {
   it('loads the widget from this origin only, under a CSP without inline scripts', async () => {

@@ -1,5 +1,6 @@
 // The whole server in-process (both listeners, real sockets on loopback, a temporary SQLite file)
 // holding the test salon of app.ts, with a clock the test moves by hand.
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from '../../main/host.js';
 import type { PublicApiOptions } from '../../main/http/public-api.js';
@@ -68,4 +69,19 @@ export async function call<T = Record<string, unknown>>(
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: JSON.parse(text) as T };
+}
+
+/** A GET without fetch's own decoding, so the bytes on the wire can be checked. */
+export function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }
