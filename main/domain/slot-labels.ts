@@ -3,6 +3,7 @@
 // formatting of its own: a browser spends 40–85 ms loading ICU's data on a page's first date or
 // number format, which on the widget's first screen was a fifth of the visitor's whole wait. The
 // server has ICU loaded already, and keeps the words it has made.
+import { remembered } from './remembered.js';
 
 // Building a formatter costs ~50 µs and many visitors share a language, so labellers are kept;
 // the locales come from visitors, so the number kept is bounded. Each keeps the words it made:
@@ -10,25 +11,18 @@
 // are mostly looked up rather than formatted (a format costs a few µs, an answer has hundreds).
 const KEPT_LOCALES = 64;
 const KEPT_WORDS = 2_000;
-const kept = new Map<string, SlotLabeller>();
-const canonical = new Map<string, string | null>();
 
-/** A BCP 47 language tag as ICU understands it (`en-gb` → `en-GB`), or null when it is not one. */
-export function canonicalLocale(tag: string): string | null {
-  let known = canonical.get(tag);
-  if (known === undefined) {
-    try {
-      known = Intl.getCanonicalLocales(tag)[0] ?? null;
-    } catch {
-      known = null;
-    }
-    // Every availability request asks (the widget sends its language each time); the tags come
-    // from visitors, so the number kept is bounded.
-    if (canonical.size >= KEPT_WORDS) canonical.clear();
-    canonical.set(tag, known);
+/**
+ * A BCP 47 language tag as ICU understands it (`en-gb` → `en-GB`), or null when it is not one.
+ * Kept: every availability request asks, since the widget sends its language each time.
+ */
+export const canonicalLocale = remembered((tag: string): string | null => {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
   }
-  return known;
-}
+}, KEPT_WORDS);
 
 export interface SlotLabeller {
   /** The locale the words are really in: the asked one, or the nearest ICU has. */
@@ -41,22 +35,10 @@ export interface SlotLabeller {
   dayLong(date: string): string;
 }
 
-function remembered(format: (key: string) => string): (key: string) => string {
-  const words = new Map<string, string>();
-  return (key) => {
-    let word = words.get(key);
-    if (word === undefined) {
-      if (words.size >= KEPT_WORDS) words.clear();
-      word = format(key);
-      words.set(key, word);
-    }
-    return word;
-  };
-}
+/** The words for one language, made once per language (see KEPT_LOCALES). */
+export const slotLabeller = remembered(labellerFor, KEPT_LOCALES);
 
-export function slotLabeller(locale: string): SlotLabeller {
-  const known = kept.get(locale);
-  if (known) return known;
+function labellerFor(locale: string): SlotLabeller {
   // English when ICU has nothing for the language, rather than whatever the host machine speaks.
   // Everything is read in UTC from a wall clock or a date already in the business's terms, so
   // the words never depend on the server's own zone, nor on the business's zone rules.
@@ -80,13 +62,13 @@ export function slotLabeller(locale: string): SlotLabeller {
   });
   // Noon UTC of a date is that date in UTC, whatever the zone.
   const noon = (date: string) => Date.parse(`${date}T12:00:00Z`);
-  const made: SlotLabeller = {
+  return {
     locale: clock.resolvedOptions().locale,
-    time: remembered((hhmm) => clock.format(Date.parse(`2000-01-01T${hhmm}:00Z`))),
-    day: remembered((date) => day.format(noon(date))),
-    dayLong: remembered((date) => dayLong.format(noon(date))),
+    time: remembered(
+      (hhmm: string) => clock.format(Date.parse(`2000-01-01T${hhmm}:00Z`)),
+      KEPT_WORDS,
+    ),
+    day: remembered((date: string) => day.format(noon(date)), KEPT_WORDS),
+    dayLong: remembered((date: string) => dayLong.format(noon(date)), KEPT_WORDS),
   };
-  if (kept.size >= KEPT_LOCALES) kept.delete(kept.keys().next().value ?? '');
-  kept.set(locale, made);
-  return made;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Service, Settings } from '../../preload/contract.js';
 import type { App } from '../app.js';
 import { describePolicy, freezePolicy } from '../domain/payment-policy.js';
+import { remembered } from '../domain/remembered.js';
 import { canonicalLocale, slotLabeller } from '../domain/slot-labels.js';
 import { MINUTE_MS, formatInstantInZone, utcToLocalDate } from '../domain/time.js';
 import {
@@ -52,18 +53,6 @@ function toPublicService(s: Service, staffName: (id: string) => string): PublicS
     staff_ids: s.staffIds,
     // The widget lets the visitor pick a person; ids alone would leave it nothing to show.
     staff: s.staffIds.map((id) => ({ id, name: staffName(id) })),
-  };
-}
-
-function formattedOnce(format: (ms: number) => string): (ms: number) => string {
-  const done = new Map<number, string>();
-  return (ms) => {
-    let text = done.get(ms);
-    if (text === undefined) {
-      text = format(ms);
-      done.set(ms, text);
-    }
-    return text;
   };
 }
 
@@ -129,7 +118,7 @@ export function catalogRoutes(app: App): AnyRoute[] {
         // Staff share their slot times, and one slot's end is often another's start: each
         // instant is formatted once per answer rather than once per appearance.
         const words = slotLabeller(locale);
-        const at = formattedOnce((ms) => formatInstantInZone(ms, result.timeZone));
+        const at = remembered((ms: number) => formatInstantInZone(ms, result.timeZone));
         const body: z.output<typeof availabilityResponse> = {
           timezone: result.timeZone,
           locale: words.locale,
