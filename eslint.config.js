@@ -22,6 +22,27 @@ const ioModules = [
   'electron',
 ];
 
+/** Folders of main/ that are capabilities: each is entered only through its index.ts. */
+const capabilities = [
+  'catalog',
+  'appointments',
+  'customers',
+  'messaging',
+  'payments',
+  'connections',
+  'demo',
+];
+
+const noElectron = { name: 'electron', message: 'Only main/index.ts may import electron.' };
+
+/** Refuses a path into a capability folder other than its index.ts, written from `prefix`. */
+function capabilityDoor(prefix) {
+  return {
+    regex: `^${prefix}(${capabilities.join('|')})/(?!index\\.js$)`,
+    message: 'Import a capability only through its index.ts.',
+  };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'db/migrations', 'coverage'] },
   js.configs.recommended,
@@ -92,15 +113,32 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // A capability folder's index.ts is its only door: another folder may import only that, so
+    // what a capability offers is written in one place and its files can change behind it.
     // Only the Electron shell may talk to Electron: everything else must run under plain Node.
     files: ['main/**/*.ts'],
+    ignores: ['main/index.ts', 'main/*.ts', 'main/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [capabilityDoor('(\\.\\./)+')] },
+      ],
+    },
+  },
+  {
+    // The hosts and the composition root at main/ reach capabilities as './<capability>/'.
+    files: ['main/*.ts'],
     ignores: ['main/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/index.ts may import electron.' }] },
+        { paths: [noElectron], patterns: [capabilityDoor('\\./')] },
       ],
     },
+  },
+  {
+    files: ['main/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [capabilityDoor('\\./')] }] },
   },
   {
     files: ['main/domain/**/*.ts'],
@@ -114,7 +152,7 @@ export default tseslint.config(
               message: 'main/domain is pure: no I/O modules here.',
             },
             {
-              group: ['../services/*', '../integrations/*', '../http/*', '../ipc/*', '../../db/*'],
+              regex: '^\\.\\./(?!domain/)',
               message: 'main/domain depends on nothing but itself.',
             },
           ],

@@ -2,48 +2,56 @@
 // clock/ids. Electron (main/index.ts), server mode (main/server.ts) and the tests all call it.
 import { startBackgroundCheckpoints } from '../db/checkpoints.js';
 import { closeDatabase, openDatabase, type Db } from '../db/open.js';
-import { createEventBus, type EventBus } from './events.js';
-import { createHandlers } from './ipc/handlers.js';
+import { createEventBus, type EventBus } from './core/events.js';
+import { createHandlers } from './ipc/handlers/index.js';
 import { createRouter, type Router } from './ipc/router.js';
-import { createApiKeyService } from './services/api-keys.js';
-import { createAvailabilityService } from './services/availability.js';
-import { createBookingService } from './services/bookings.js';
-import { createCatalogService } from './services/catalog.js';
 import {
-  randomIds,
-  systemClock,
-  type Clock,
-  type Core,
-  type IdGenerator,
-} from './services/core.js';
-import { createCustomerService } from './services/customers.js';
-import { createCustomerCsv } from './services/customer-csv.js';
-import { createCustomerMerge } from './services/customer-merge.js';
-import { createPublicAddress, type PublicAddress } from './services/public-address.js';
-import { createScheduleReader } from './services/schedule.js';
-import { createSettingsService } from './services/settings.js';
-import { createMessagingSettingsService } from './services/messaging-settings.js';
-import { createOutbox } from './services/outbox.js';
-import { createReminderPlanner } from './services/reminders.js';
-import { createReminderLoop, type ReminderLoop, type Timers } from './services/reminder-loop.js';
-import type { RetryPolicy } from './services/reminder-dispatch.js';
+  createApiKeyService,
+  createPublicAddress,
+  type PublicAddress,
+  createConnectionSettingsService,
+} from './connections/index.js';
+import {
+  createAvailabilityService,
+  createBookingService,
+  createScheduleReader,
+  createAppointmentList,
+} from './appointments/index.js';
+import { createCatalogService, createSettingsService } from './catalog/index.js';
+import { randomIds, systemClock, type Clock, type Core, type IdGenerator } from './core/context.js';
+import {
+  createCustomerService,
+  createCustomerCsv,
+  createCustomerMerge,
+} from './customers/index.js';
+import {
+  createMessagingSettingsService,
+  createOutbox,
+  createReminderPlanner,
+  createReminderLoop,
+  type ReminderLoop,
+  type Timers,
+  type RetryPolicy,
+  systemTimers,
+  createTemplateStore,
+  createSmsInbox,
+  createTemplatePreview,
+  createInviteBuilder,
+  type InviteBuilder,
+} from './messaging/index.js';
 import type { SmsSender } from './integrations/sms/sms-sender.js';
 import type { EmailSender } from './integrations/email/email-sender.js';
 import type { EventPayload } from '../preload/contract.js';
 import type { StripeApiAddress } from './integrations/payments/stripe.js';
-import { createPaymentService } from './services/payments.js';
-import { createPaymentRuntime, type PaymentRuntime } from './services/payment-runtime.js';
-import { createPaymentReconciler, type PaymentReconciler } from './services/payment-reconciler.js';
-import { systemTimers } from './services/reminder-loop.js';
-import { createConnectionSettingsService } from './services/connection-settings.js';
-import { createTemplateStore } from './services/message-templates.js';
-import { createSmsInbox } from './services/sms-inbox.js';
-import { createTemplatePreview } from './services/template-preview.js';
-import { createPaymentTermsReader } from './services/payment-terms.js';
-import { createAppointmentList } from './services/appointment-list.js';
-import { createLiveSenders } from './services/live-senders.js';
-import { createGroupCommit } from './services/group-commit.js';
-import { createInviteBuilder, type InviteBuilder } from './services/calendar-invites.js';
+import {
+  createPaymentService,
+  createPaymentReconciler,
+  type PaymentReconciler,
+  createPaymentTermsReader,
+} from './payments/index.js';
+import { createPaymentRuntime, type PaymentRuntime } from './integrations/payments/runtime.js';
+import { createLiveSenders } from './integrations/senders.js';
+import { createGroupCommit } from './core/group-commit.js';
 
 export interface AppOptions {
   dbPath: string;
@@ -230,7 +238,7 @@ export function createApp(options: AppOptions): App {
   // Messages are planned from the event bus rather than from inside bookings.ts: every path that
   // changes an appointment emits appointments.changed (a new booking inside its own write, other
   // changes after their commit), so this one subscription covers desk, widget, API and demo seed
-  // alike (see services/reminders.ts). A planning failure is logged by the bus and never undoes
+  // alike (see messaging/planner.ts). A planning failure is logged by the bus and never undoes
   // the booking. The booking's payment policy is already frozen by then (bookings.ts), so its
   // confirmation states those terms.
   events.subscribe((event, payload) => {
@@ -241,7 +249,7 @@ export function createApp(options: AppOptions): App {
     }
   });
   // Payments follow the same committed changes (a booking's policy was frozen in its own write,
-  // services/bookings.ts): cancellations refund per that policy, a no-show keeps the deposit or
+  // appointments/bookings.ts): cancellations refund per that policy, a no-show keeps the deposit or
   // charges the card.
   paymentRuntime.setWake(() => reminderLoop.wake());
   events.subscribe((event, payload) => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type App, type AppOptions } from './app.js';
 import { createAdminApi } from './http/admin.js';
 import { createPublicApi, type PublicApiOptions } from './http/public-api.js';
-import { seedDemoBusiness } from './services/demo.js';
+import { seedDemoBusiness } from './demo/index.js';
 
 export interface HostOptions extends AppOptions {
   demo?: boolean;

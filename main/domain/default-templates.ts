@@ -106,7 +106,7 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, KindTemplates> = {
         '{business_name}',
     },
   },
-  // Payments (services/payments.ts). {manage_link} carries the checkout page of a payment link.
+  // Payments (payments/deposits.ts). {manage_link} carries the checkout page of a payment link.
   payment_link: {
     sms:
       'Hi {customer_first_name}, to secure your {service} at {business_name} on {start_local}, ' +

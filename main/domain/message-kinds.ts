@@ -12,7 +12,7 @@ export const messageKinds = [
   'thank_you',
   'rebook',
   'no_show',
-  // Payments (services/payments.ts): a link to pay a deposit, and word of a refund.
+  // Payments (payments/deposits.ts): a link to pay a deposit, and word of a refund.
   'payment_link',
   'payment_refunded',
   /** An answer to a customer's SMS (a cancel refused under the cut-off). */

@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import type { ErrorBody, ErrorCode } from '../../preload/contract.js';
-import { AppError, PolicyError, toErrorBody } from '../errors.js';
+import { AppError, PolicyError, toErrorBody } from '../core/errors.js';
 
 export const httpStatusOf: Record<ErrorCode, number> = {
   VALIDATION: 422,

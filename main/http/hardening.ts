@@ -6,8 +6,7 @@ import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import helmet from 'helmet';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { readTrustedProxies } from '../services/trusted-proxies.js';
-import type { ApiKeyService } from '../services/api-keys.js';
+import { readTrustedProxies, type ApiKeyService } from '../connections/index.js';
 import { HttpPolicyError } from './errors.js';
 import { pathPattern, type AnyRoute, type Guards } from './route-spec.js';
 
@@ -23,7 +22,7 @@ export interface RateLimit {
  */
 export const defaultBookingWriteLimit: RateLimit = { max: 30, windowMs: 60_000 };
 
-/** The --trust-proxy flag's value (see services/trusted-proxies.ts); throws what is wrong with it. */
+/** The --trust-proxy flag's value (see connections/trusted-proxies.ts); throws what is wrong with it. */
 export function parseTrustedProxies(raw: string): string[] {
   const read = readTrustedProxies(raw);
   if (!read.ok) throw new Error(`--trust-proxy: ${read.problem}`);

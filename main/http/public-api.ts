@@ -5,7 +5,7 @@ import proxyAddr from '@fastify/proxy-addr';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ErrorBody } from '../../preload/contract.js';
 import type { App } from '../app.js';
-import type { AppError } from '../errors.js';
+import type { AppError } from '../core/errors.js';
 import { renderDocsPage } from './docs-page.js';
 import { clientErrorReply, frameworkErrorReply, installErrorHandler } from './errors.js';
 import {

@@ -3,7 +3,7 @@
 // the documentation cannot drift from what the code accepts.
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { z } from 'zod';
-import { ValidationError, type FieldIssue } from '../errors.js';
+import { ValidationError, type FieldIssue } from '../core/errors.js';
 import { SerializedJson } from './serialized-json.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';

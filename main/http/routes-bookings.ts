@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Appointment } from '../../preload/contract.js';
 import type { App } from '../app.js';
-import { AppError, NotFoundError, ValidationError } from '../errors.js';
+import { AppError, NotFoundError, ValidationError } from '../core/errors.js';
 import {
   ANY_STAFF,
   bookingCreated,
@@ -124,7 +124,7 @@ export function bookingRoutes(app: App): AnyRoute[] {
         try {
           answer = await services.groupCommit.run(() => {
             const made = services.bookings.create({
-              // A service with a deposit is held unpaid until checkout (services/payments.ts).
+              // A service with a deposit is held unpaid until checkout (payments/deposits.ts).
               hold: services.payments.depositFor(body.service_id) > 0,
               serviceId: body.service_id,
               staffId: body.staff_id,

@@ -13,7 +13,7 @@ import {
   servicesResponse,
   type PublicService,
 } from './public-schemas.js';
-import { createAnswerCache } from '../services/answer-cache.js';
+import { createAnswerCache } from '../core/answer-cache.js';
 import { defineRoute, type AnyRoute } from './route-spec.js';
 import { SerializedJson } from './serialized-json.js';
 
@@ -59,7 +59,7 @@ function toPublicService(s: Service, staffName: (id: string) => string): PublicS
 export function catalogRoutes(app: App): AnyRoute[] {
   const { services, core } = app;
   // Many visitors ask for the same service and week; the answer is kept until anything in the
-  // database changes (services/answer-cache.ts).
+  // database changes (core/answer-cache.ts).
   const answers = createAnswerCache<SerializedJson>(core.db);
 
   return [

@@ -6,7 +6,7 @@ import type { App } from '../app.js';
 import { formatMoney } from '../domain/payment-policy.js';
 import { formatInstantInZone } from '../domain/time.js';
 import { WebhookSignatureError } from '../integrations/payments/payment-provider.js';
-import type { CheckoutOutcome } from '../services/payments.js';
+import type { CheckoutOutcome } from '../payments/index.js';
 import {
   STRIPE_SIGNATURE_HEADER,
   stripeWebhook,

@@ -1,4 +1,4 @@
-// Answers serialized once and kept (services/answer-cache.ts): many visitors ask for the same
+// Answers serialized once and kept (core/answer-cache.ts): many visitors ask for the same
 // week. Each is also compressed once, for the clients that accept it, the first time one asks:
 // a browser always does, and a week of slots shrinks from ~15 KB to under 1 KB for a phone.
 // Compressing per request instead (@fastify/compress) would cost more than the answer itself.

@@ -8,7 +8,7 @@ import {
   type ChannelOutput,
   type Envelope,
 } from '../../preload/contract.js';
-import { AppError, ValidationError, toErrorBody, type FieldIssue } from '../errors.js';
+import { AppError, ValidationError, toErrorBody, type FieldIssue } from '../core/errors.js';
 
 export type ParsedInput<C extends Channel> = z.output<(typeof channels)[C]['input']>;
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { createApp, type App } from '../../main/app.js';
-import { createEventBus } from '../../main/events.js';
-import { createBookingService } from '../../main/services/bookings.js';
-import { createScheduleReader } from '../../main/services/schedule.js';
+import { createEventBus } from '../../main/core/events.js';
+import { createBookingService } from '../../main/appointments/bookings.js';
+import { createScheduleReader } from '../../main/appointments/schedule.js';
 import { createRandom } from '../../main/domain/random.js';
 import {
   addDaysToLocalDate,

@@ -1,5 +1,5 @@
 // The widget's availability answers are kept between identical questions
-// (services/answer-cache.ts). What a customer must never see is a stale one: every change to the
+// (core/answer-cache.ts). What a customer must never see is a stale one: every change to the
 // data, made by any path or by another program on the same file, and the clock passing a slot's
 // notice, shows in the very next answer.
 import Database from 'better-sqlite3';

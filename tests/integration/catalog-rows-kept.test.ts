@@ -1,4 +1,4 @@
-// Service and staff rows are kept between bookings (services/catalog.ts). A customer must never
+// Service and staff rows are kept between bookings (catalog/catalog.ts). A customer must never
 // be answered with an old name or price: a change at the desk, or by another program on the same
 // file, shows in the very next booking.
 import Database from 'better-sqlite3';

@@ -28,7 +28,7 @@ import {
   utcToLocalDate,
   utcToLocalMinute,
 } from '../../main/domain/time.js';
-import { seedDemoBusiness } from '../../main/services/demo.js';
+import { seedDemoBusiness } from '../../main/demo/seed.js';
 
 const zone = 'Europe/London';
 /** Wednesday 25 November 2026, 10:07 in London: six months back crosses the October clock change. */

@@ -1,5 +1,5 @@
 // A burst of customers booking at the same moment: their bookings share commits
-// (services/group-commit.ts), and what happens to one never happens to another — a taken slot
+// (core/group-commit.ts), and what happens to one never happens to another — a taken slot
 // or bad input fails that request alone, and every booking answered 201 is stored.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, startPublicHost, type PublicHost } from '../support/public-host.js';

@@ -6,7 +6,7 @@ import { payments } from '../../db/schema.js';
 import { bookColour, deliver, startPaymentsHost, type PaymentsHost } from '../support/payments.js';
 import { london } from '../support/app.js';
 import { manualTimers } from '../support/manual-timers.js';
-import { createPaymentReconciler } from '../../main/services/payment-reconciler.js';
+import { createPaymentReconciler } from '../../main/payments/reconciler.js';
 
 let h: PaymentsHost;
 beforeEach(async () => {

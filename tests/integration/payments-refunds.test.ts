@@ -1,7 +1,7 @@
 // Refunds and fees by the frozen policy: a customer cancelling early or late, the business
 // cancelling, a no-show charged (or declined) off-session, and refunds from the desk.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../main/errors.js';
+import { ValidationError } from '../../main/core/errors.js';
 import { bookColour, startPaymentsHost, type PaymentsHost } from '../support/payments.js';
 import { call } from '../support/public-host.js';
 import { london } from '../support/app.js';

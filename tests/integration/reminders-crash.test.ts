@@ -3,7 +3,7 @@
 // moments and restarted, 100 times. The fakes live here, in the test process, so they outlive every
 // kill and count what really arrived.
 //
-// What must hold afterwards, by the dispatcher's rules (main/services/reminder-dispatch.ts):
+// What must hold afterwards, by the dispatcher's rules (main/messaging/dispatch.ts):
 //   - every due message was delivered, and its row says 'sent';
 //   - no SMS reached Twilio twice: a row a kill left in 'sending' is not resent blindly; the next
 //     process asks Twilio's list API (To, DateSent since shortly before the last attempt) and

@@ -2,7 +2,7 @@
 // one exactly once through the real twilio client and nodemailer to the wire-level fakes, and
 // reschedules, cancellations and provider failures change the outbox as the rules say.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_SLEEP_MS } from '../../main/services/reminder-loop.js';
+import { MAX_SLEEP_MS } from '../../main/messaging/loop.js';
 import { london } from '../support/app.js';
 import {
   JANE,

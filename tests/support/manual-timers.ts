@@ -1,6 +1,6 @@
 // Timer functions driven by the test clock: nothing fires until the test moves time, so the
 // reminder loop can be walked through days of reminders without a single real sleep.
-import type { Timers } from '../../main/services/reminder-loop.js';
+import type { Timers } from '../../main/messaging/loop.js';
 import type { TestClock } from './app.js';
 
 export interface ManualTimers extends Timers {

@@ -3,7 +3,7 @@
 // demo payment in five land on "Unknown checkout".
 import { describe, expect, it } from 'vitest';
 import { isCheckoutSessionId } from '../../main/http/routes-payments.js';
-import { randomIds } from '../../main/services/core.js';
+import { randomIds } from '../../main/core/context.js';
 
 describe('checkout session ids on the return page', () => {
   it('accepts Stripe ids and demo ids with any base64url character', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandomPool, randomIds, timeOrderedIds } from '../../main/services/core.js';
+import { createRandomPool, randomIds, timeOrderedIds } from '../../main/core/context.js';
 
 describe('pooled secure random bytes', () => {
   it('hands out the requested length, across refills, and never changes bytes already given', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../main/errors.js';
+import { NotFoundError } from '../../main/core/errors.js';
 import {
   createRouter,
   mergeHandlers,

@@ -1,6 +1,6 @@
 // The email capability: what the reminder loop needs from a mail server, and how failures are
 // told apart.
-import { IntegrationError } from '../../errors.js';
+import { IntegrationError } from '../../core/errors.js';
 
 /** An iCalendar invitation sent with the message (see calendar.ts). */
 export interface CalendarAttachment {

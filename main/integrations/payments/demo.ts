@@ -1,5 +1,5 @@
 // The payment provider of demo mode: no credentials, no network. Sessions are kept by a store (the
-// business's database, services/demo-payment-store.ts, so a restart strands no customer
+// business's database, integrations/payments/demo-store.ts, so a restart strands no customer
 // mid-payment) and paid on the app's own fake checkout page (GET /pay/demo/{session},
 // routes-payments.ts), which calls pay(); every money movement still becomes a row, as with Stripe.
 import { randomBytes } from 'node:crypto';

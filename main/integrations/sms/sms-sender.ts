@@ -1,6 +1,6 @@
 // The SMS capability: what the reminder loop needs from a provider, and how a failure is told
 // apart — retry it, give up on it, or change the customer's record because of it.
-import { IntegrationError } from '../../errors.js';
+import { IntegrationError } from '../../core/errors.js';
 
 export interface OutgoingSms {
   /** E.164. */

@@ -1,0 +1,64 @@
+// Free slots for a service: read the window from the database, let the pure engine decide.
+import { computeAvailability } from '../domain/availability.js';
+import { addDaysToLocalDate, startOfLocalDay } from '../domain/time.js';
+import { ValidationError } from '../core/errors.js';
+import type { CatalogService, SettingsService } from '../catalog/index.js';
+import type { Core } from '../core/context.js';
+import type { ScheduleReader } from './schedule.js';
+
+export interface AvailabilityRequest {
+  serviceId: string;
+  staffId?: string | undefined;
+  from: string;
+  days?: number | undefined;
+}
+
+export function createAvailabilityService(
+  core: Core,
+  deps: { settings: SettingsService; catalog: CatalogService; schedule: ScheduleReader },
+) {
+  const { settings, catalog, schedule } = deps;
+  return {
+    get(request: AvailabilityRequest) {
+      const s = settings.get();
+      const service = catalog.getService(request.serviceId);
+      if (!service.active) throw ValidationError.field('serviceId', 'this service is not bookable');
+      const activeStaff = new Set(
+        catalog
+          .listStaff()
+          .filter((m) => m.active)
+          .map((m) => m.id),
+      );
+      let staffIds = service.staffIds.filter((id) => activeStaff.has(id));
+      if (request.staffId !== undefined) {
+        const member = catalog.staffRow(request.staffId);
+        if (!service.staffIds.includes(member.id)) {
+          throw ValidationError.field('staffId', `${member.name} does not perform ${service.name}`);
+        }
+        staffIds = staffIds.filter((id) => id === member.id);
+      }
+      const days = request.days ?? 7;
+      const now = core.clock.now();
+      const from = startOfLocalDay(request.from, s.timeZone);
+      const to = startOfLocalDay(addDaysToLocalDate(request.from, days), s.timeZone);
+      return {
+        timeZone: s.timeZone,
+        days: computeAvailability({
+          timeZone: s.timeZone,
+          now,
+          fromDate: request.from,
+          days,
+          durationMinutes: service.durationMinutes,
+          bufferBeforeMinutes: service.bufferBeforeMinutes,
+          bufferAfterMinutes: service.bufferAfterMinutes,
+          stepMinutes: s.slotStepMinutes,
+          minimumNoticeMinutes: s.minimumNoticeMinutes,
+          horizonDays: s.horizonDays,
+          staff: schedule.read(staffIds, from, to, now),
+        }),
+      };
+    },
+  };
+}
+
+export type AvailabilityService = ReturnType<typeof createAvailabilityService>;

@@ -1,0 +1,213 @@
+// Customers: stored with an E.164 phone and a lower-cased email, so the same person booking twice
+// (by phone from the desk, by email from the widget) is found rather than duplicated.
+import { asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { customers } from '../../db/schema.js';
+import type { Customer } from '../../preload/contract.js';
+import { normalisePhone } from '../domain/phone.js';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import type { Core } from '../core/context.js';
+import type { SettingsService } from '../catalog/index.js';
+
+type CustomerRow = typeof customers.$inferSelect;
+
+export function toCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    notes: row.notes,
+    smsConsent: row.smsConsent,
+    emailConsent: row.emailConsent,
+    phoneInvalidAt: row.phoneInvalidAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export interface CustomerDetails {
+  name: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function createCustomerService(core: Core, settings: SettingsService) {
+  const { db, clock, newId } = core;
+  // Looked up inside every booking transaction: prepared once.
+  const byId = db
+    .select()
+    .from(customers)
+    .where(eq(customers.id, sql.placeholder('value')))
+    .prepare();
+  const byPhone = db
+    .select()
+    .from(customers)
+    .where(eq(customers.phone, sql.placeholder('value')))
+    .prepare();
+  const byEmail = db
+    .select()
+    .from(customers)
+    .where(eq(customers.email, sql.placeholder('value')))
+    .prepare();
+
+  function phoneOf(raw: string, field: string): string {
+    const result = normalisePhone(raw, settings.get().country);
+    if (!result.ok) throw ValidationError.field(field, result.reason);
+    return result.e164;
+  }
+
+  function row(id: string): CustomerRow {
+    const found = byId.get({ value: id });
+    if (!found) throw new NotFoundError('customer', id);
+    return found;
+  }
+
+  function assertUnique(phone: string | null, email: string | null, exceptId?: string): void {
+    const clash = (
+      column: typeof customers.phone | typeof customers.email,
+      value: string | null,
+      field: string,
+    ) => {
+      if (value === null) return;
+      const other = db.select({ id: customers.id }).from(customers).where(eq(column, value)).get();
+      if (other && other.id !== exceptId) {
+        throw new ConflictError(`Another customer already has this ${field}`, {
+          field,
+          customerId: other.id,
+        });
+      }
+    };
+    clash(customers.phone, phone, 'phone');
+    clash(customers.email, email, 'email');
+  }
+
+  return {
+    row,
+    get: (id: string): Customer => toCustomer(row(id)),
+
+    list(query: { search?: string; limit?: number; offset?: number }) {
+      const term = query.search?.trim();
+      let where: SQL | undefined;
+      if (term) {
+        const pattern = `%${escapeLike(term.toLowerCase())}%`;
+        const digits = term.replace(/\D/g, '');
+        where = or(
+          like(customers.name, pattern),
+          like(customers.email, pattern),
+          digits.length >= 3 ? like(customers.phone, `%${digits}%`) : undefined,
+        );
+      }
+      const total = db.select({ n: count() }).from(customers).where(where).get()?.n ?? 0;
+      const rows = db
+        .select()
+        .from(customers)
+        .where(where)
+        .orderBy(asc(customers.name), asc(customers.id))
+        .limit(query.limit ?? 50)
+        .offset(query.offset ?? 0)
+        .all();
+      return { customers: rows.map(toCustomer), total };
+    },
+
+    create(
+      input: CustomerDetails & { notes?: string; smsConsent?: boolean; emailConsent?: boolean },
+    ) {
+      const phone = input.phone ? phoneOf(input.phone, 'phone') : null;
+      const email = input.email ? input.email.trim().toLowerCase() : null;
+      assertUnique(phone, email);
+      const now = clock.now();
+      const created = db
+        .insert(customers)
+        .values({
+          id: newId('cus'),
+          name: input.name.trim(),
+          phone,
+          email,
+          notes: input.notes ?? '',
+          smsConsent: input.smsConsent ?? false,
+          emailConsent: input.emailConsent ?? true,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      return toCustomer(created);
+    },
+
+    update(input: {
+      id: string;
+      name?: string;
+      phone?: string | null;
+      email?: string | null;
+      notes?: string;
+      smsConsent?: boolean;
+      emailConsent?: boolean;
+    }): Customer {
+      const current = row(input.id);
+      const phone =
+        input.phone === undefined ? current.phone : input.phone && phoneOf(input.phone, 'phone');
+      const email =
+        input.email === undefined ? current.email : (input.email?.trim().toLowerCase() ?? null);
+      if (!phone && !email) {
+        throw ValidationError.field('phone', 'a customer needs a phone number or an email address');
+      }
+      assertUnique(phone, email, current.id);
+      const { id, ...rest } = input;
+      const updated = db
+        .update(customers)
+        .set({ ...rest, phone, email, updatedAt: clock.now() })
+        .where(eq(customers.id, id))
+        .returning()
+        .get();
+      if (!updated) throw new NotFoundError('customer', id);
+      return toCustomer(updated);
+    },
+
+    /**
+     * Used inside the booking transaction. Phone wins over email when both match different
+     * customers, because phone is what reminders go to. Missing contact details are filled in.
+     */
+    findOrCreate(details: CustomerDetails, smsConsent: boolean | undefined): CustomerRow {
+      const phone = details.phone ? phoneOf(details.phone, 'customer.phone') : null;
+      const email = details.email ? details.email.trim().toLowerCase() : null;
+      const samePhone = phone ? byPhone.get({ value: phone }) : undefined;
+      const sameEmail = email ? byEmail.get({ value: email }) : undefined;
+      const found = samePhone ?? sameEmail;
+      const now = clock.now();
+      if (found) {
+        const patch: Partial<CustomerRow> = {};
+        if (!found.phone && phone && !samePhone) patch.phone = phone;
+        if (!found.email && email && !sameEmail) patch.email = email;
+        if (smsConsent !== undefined && smsConsent !== found.smsConsent)
+          patch.smsConsent = smsConsent;
+        if (Object.keys(patch).length === 0) return found;
+        return (
+          db
+            .update(customers)
+            .set({ ...patch, updatedAt: now })
+            .where(eq(customers.id, found.id))
+            .returning()
+            .get() ?? found
+        );
+      }
+      return db
+        .insert(customers)
+        .values({
+          id: newId('cus'),
+          name: details.name.trim(),
+          phone,
+          email,
+          smsConsent: smsConsent ?? false,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+    },
+  };
+}
+
+export type CustomerService = ReturnType<typeof createCustomerService>;
