@@ -15,7 +15,7 @@ import {
   createAvailabilityService,
   createBookingService,
   createScheduleReader,
-  createAppointmentList,
+  createAppointmentStore,
 } from './appointments/index.js';
 import { createCatalogService, createSettingsService } from './catalog/index.js';
 import { randomIds, systemClock, type Clock, type Core, type IdGenerator } from './core/context.js';
@@ -83,7 +83,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
   const catalog = createCatalogService(core, settings);
   const customers = createCustomerService(core, settings);
   const schedule = createScheduleReader(core.db);
-  const bookings = createBookingService(core, { settings, catalog, customers, schedule });
+  const store = createAppointmentStore(core);
   const availability = createAvailabilityService(core, { settings, catalog, schedule });
   const apiKeys = createApiKeyService(core);
   const messagingSettings = createMessagingSettingsService(core);
@@ -96,13 +96,24 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
     messagingSettings,
     catalog,
     customers,
-    bookings,
+    store,
     outbox,
     templates,
     connections,
     paymentTerms,
   });
-  const inbox = createSmsInbox(core, { settings, catalog, bookings, planner: reminders });
+  // A change and its messages commit together: the planner is a step of every appointment write.
+  const bookings = createBookingService(core, {
+    settings,
+    catalog,
+    customers,
+    schedule,
+    store,
+    inWrite: (row, change, manageToken) => {
+      reminders.planFor(row, change, manageToken);
+    },
+  });
+  const inbox = createSmsInbox(core, { settings, catalog, bookings, store, planner: reminders });
   const previewTemplate = createTemplatePreview(core, {
     settings,
     catalog,
@@ -114,7 +125,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
   });
   const payments = createPaymentService(
     core,
-    { settings, catalog, customers, bookings, schedule, outbox },
+    { settings, catalog, customers, bookings, store, schedule, outbox },
     {
       provider: paymentRuntime.provider,
       publicBaseUrl: paymentRuntime.publicBaseUrl,
@@ -124,7 +135,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
   );
   return {
     payments,
-    appointmentList: createAppointmentList(core),
+    appointments: store,
     paymentRuntime,
     connections,
     templates,
@@ -139,11 +150,11 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
     messagingSettings,
     outbox,
     reminders,
-    customerMerge: createCustomerMerge(core, customers),
+    customerMerge: createCustomerMerge(core, customers, store),
     customerCsv: createCustomerCsv(core, settings),
     publicAddress,
     /** Bookings arriving together share one commit (the public API's booking writes). */
-    groupCommit: createGroupCommit(core.db),
+    groupCommit: createGroupCommit(core.write),
   };
 }
 
@@ -179,12 +190,16 @@ export function createApp(options: AppOptions): App {
     options.backgroundCheckpoints && options.dbPath !== ':memory:'
       ? startBackgroundCheckpoints(db, options.dbPath, { log })
       : null;
-  const events = createEventBus((error) => log('event listener failed', error));
+  const events = createEventBus({
+    db,
+    onListenerError: (error) => log('event listener failed', error),
+  });
   const core: Core = {
     db,
     clock: options.clock ?? systemClock,
     newId: options.newId ?? randomIds,
     events,
+    write: events.write,
   };
   const publicAddress = createPublicAddress(core);
   const paymentRuntime = createPaymentRuntime(core, {
@@ -235,18 +250,10 @@ export function createApp(options: AppOptions): App {
   services.connections.onChange(() => {
     for (const channel of live.rebuild(services.connections.row())) reminderLoop.resume(channel);
   });
-  // Messages are planned from the event bus rather than from inside bookings.ts: every path that
-  // changes an appointment emits appointments.changed (a new booking inside its own write, other
-  // changes after their commit), so this one subscription covers desk, widget, API and demo seed
-  // alike (see messaging/planner.ts). A planning failure is logged by the bus and never undoes
-  // the booking. The booking's payment policy is already frozen by then (bookings.ts), so its
-  // confirmation states those terms.
-  events.subscribe((event, payload) => {
-    if (event !== 'appointments.changed') return;
-    const change = payload as EventPayload<'appointments.changed'>;
-    if (services.reminders.onAppointmentChanged(change.appointmentId, change.change) > 0) {
-      reminderLoop.wake();
-    }
+  // Messages are planned inside each appointment write (appointments/bookings.ts); once it has
+  // committed, the loop looks for what fell due.
+  events.subscribe((event) => {
+    if (event === 'appointments.changed') reminderLoop.wake();
   });
   // Payments follow the same committed changes (a booking's policy was frozen in its own write,
   // appointments/bookings.ts): cancellations refund per that policy, a no-show keeps the deposit or
@@ -265,7 +272,7 @@ export function createApp(options: AppOptions): App {
     intervalMs: options.payments?.reconcileIntervalMs ?? 5 * 60_000,
     log,
   });
-  const router = createRouter(createHandlers(services, events), {
+  const router = createRouter(createHandlers(services), {
     onInternalError: (channel, error) => log(`internal error on ${channel}`, error),
   });
   let closed = false;

@@ -1,88 +1,42 @@
 // Booking, moving, cancelling and closing appointments. Every write that decides a slot re-checks
 // the staff member's time and writes inside one IMMEDIATE transaction: SQLite then lets one writer
 // at a time through, so two bookings can never both see a slot as free.
-import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Placeholder } from 'drizzle-orm';
-import { immediateWrite } from '../../db/write-transaction.js';
-import {
-  appointmentEvents,
-  appointments,
-  type ActorKind,
-  type AppointmentSource,
-} from '../../db/schema.js';
+import type { ActorKind, AppointmentSource } from '../../db/schema.js';
 import type { Appointment, NewAppointment, Settings } from '../../preload/contract.js';
-import { findConflict, type StaffAvailabilityInput } from '../domain/availability.js';
+import {
+  findConflict,
+  type ConflictReason,
+  type StaffAvailabilityInput,
+} from '../domain/availability.js';
 import { canReschedule, transition, type StatusAction } from '../domain/appointment-status.js';
 import { policyForService } from '../domain/payment-policy.js';
 import { MINUTE_MS, utcToLocalDate } from '../domain/time.js';
-import { ConflictError, NotFoundError, PolicyError, ValidationError } from '../core/errors.js';
+import { ConflictError, PolicyError, ValidationError } from '../core/errors.js';
 import type { CatalogService, SettingsService } from '../catalog/index.js';
 import { secureRandomBytes, type Core } from '../core/context.js';
 import type { CustomerService } from '../customers/index.js';
 import { recall, remember, requestHash } from '../core/idempotency.js';
 import type { ScheduleReader } from './schedule.js';
+import {
+  hashManageToken,
+  toAppointment,
+  type AppointmentRow,
+  type AppointmentStore,
+} from './store.js';
 
-type AppointmentRow = typeof appointments.$inferSelect;
-type AppointmentInsert = typeof appointments.$inferInsert;
-type EventInsert = typeof appointmentEvents.$inferInsert;
+/** What an appointment write did, as its messages and the desk windows need to know. */
+export type AppointmentChange = 'created' | 'rescheduled' | 'status_changed' | 'updated';
 
-const appointmentColumns = [
-  'id',
-  'staffId',
-  'serviceId',
-  'customerId',
-  'startAt',
-  'endAt',
-  'bufferBeforeMinutes',
-  'bufferAfterMinutes',
-  'status',
-  'source',
-  'holdExpiresAt',
-  'priceAmount',
-  'currency',
-  'note',
-  'cancelReason',
-  'customerConfirmedAt',
-  'manageTokenHash',
-  'depositAmount',
-  'paymentPolicy',
-  'anyStaff',
-  'createdAt',
-  'updatedAt',
-] as const satisfies readonly (keyof AppointmentInsert)[];
-
-const eventColumns = [
-  'appointmentId',
-  'at',
-  'kind',
-  'actor',
-  'fromStatus',
-  'toStatus',
-  'fromStartAt',
-  'toStartAt',
-  'fromStaffId',
-  'toStaffId',
-  'reason',
-] as const satisfies readonly (keyof EventInsert)[];
-
-const emptyEvent = {
-  fromStatus: null,
-  toStatus: null,
-  fromStartAt: null,
-  toStartAt: null,
-  fromStaffId: null,
-  toStaffId: null,
-  reason: null,
-};
-
-/** `{ column: sql.placeholder(column) }` for a prepared insert. */
-function placeholders<K extends string>(columns: readonly K[]): Record<K, Placeholder<K>> {
-  return Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as Record<
-    K,
-    Placeholder<K>
-  >;
-}
+/**
+ * Work that must commit with an appointment change or not at all: the messages it plans. Called
+ * inside the write, with the row as written and, for a new booking, the manage token (it exists
+ * in plain form only then); a throw undoes the change.
+ */
+export type InWriteStep = (
+  row: AppointmentRow,
+  change: AppointmentChange,
+  manageToken?: string,
+) => void;
 
 export interface BookingRequest extends NewAppointment {
   source: AppointmentSource;
@@ -102,67 +56,34 @@ export interface CreatedBooking extends BookingResult {
   stored?: AppointmentRow;
 }
 
-export function toAppointment(row: AppointmentRow): Appointment {
-  return {
-    id: row.id,
-    staffId: row.staffId,
-    serviceId: row.serviceId,
-    customerId: row.customerId,
-    start: row.startAt,
-    end: row.endAt,
-    status: row.status,
-    source: row.source,
-    holdExpiresAt: row.holdExpiresAt,
-    priceAmount: row.priceAmount,
-    currency: row.currency,
-    note: row.note,
-    cancelReason: row.cancelReason,
-    customerConfirmedAt: row.customerConfirmedAt,
-    anyStaff: row.anyStaff,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-export function hashManageToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-const conflictMessages = {
+const conflictMessages: Record<ConflictReason, string> = {
   outside_working_hours: 'is outside the working hours',
   time_off: 'falls in time off',
   overlaps_appointment: 'overlaps another appointment',
-} as const;
+};
 
 export interface BookingDeps {
   settings: SettingsService;
   catalog: CatalogService;
   customers: CustomerService;
   schedule: ScheduleReader;
+  store: AppointmentStore;
+  /** Plans the change's messages in the same commit (messaging's planner). */
+  inWrite: InWriteStep;
 }
 
 export function createBookingService(core: Core, deps: BookingDeps) {
-  const { db, clock, newId, events } = core;
-  const { settings, catalog, customers, schedule } = deps;
+  const { db, clock, newId, events, write } = core;
+  const { settings, catalog, customers, schedule, store, inWrite } = deps;
+  const { row } = store;
 
-  // Booking writes are on the desk's critical path: statements prepared once, not rebuilt per call.
-  const byId = db
-    .select()
-    .from(appointments)
-    .where(eq(appointments.id, sql.placeholder('id')))
-    .prepare();
-  // No RETURNING: every column is given, so the stored row is built from the values written
-  // (reading 22 columns back costs more than the insert's index work).
-  const insertAppointment = db
-    .insert(appointments)
-    .values(placeholders(appointmentColumns))
-    .prepare();
-  const insertEvent = db.insert(appointmentEvents).values(placeholders(eventColumns)).prepare();
-
-  function row(id: string): AppointmentRow {
-    const found = byId.get({ id });
-    if (!found) throw new NotFoundError('appointment', id);
-    return found;
+  /** Announced after the commit (the bus holds it until then): desk windows refetch. */
+  function announce(written: AppointmentRow, change: AppointmentChange): void {
+    events.emit('appointments.changed', {
+      appointmentId: written.id,
+      status: written.status,
+      change,
+    });
   }
 
   /** Public bookings keep to the business's notice and horizon; the desk may book anything free. */
@@ -225,11 +146,11 @@ export function createBookingService(core: Core, deps: BookingDeps) {
         : schedule.read(candidates, span.start, span.end, now, excludeAppointmentId);
     const day = utcToLocalDate(span.start, zone);
     let best: { input: StaffAvailabilityInput; load: number } | undefined;
-    let firstReason: string | undefined;
+    let firstReason: ConflictReason | undefined;
     for (const input of inputs) {
       const conflict = findConflict(span, input, zone);
       if (conflict) {
-        firstReason ??= conflictMessages[conflict.reason];
+        firstReason ??= conflict.reason;
         continue;
       }
       // The least busy member that day gets an "anyone" booking; with one candidate there is
@@ -243,11 +164,10 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     if (!best) {
       const who = candidates.length === 1 ? 'for this staff member' : 'for every staff member';
       throw new ConflictError(
-        `That time is no longer free: it ${firstReason ?? 'is taken'} ${who}`,
-        {
-          field: 'start',
-          reason: firstReason,
-        },
+        `That time is no longer free: it ${firstReason ? conflictMessages[firstReason] : 'is taken'} ${who}`,
+        // The code is for programs (the widget picks its words, tests and integrations branch
+        // on it); the message is for people.
+        { field: 'start', reason: firstReason ?? 'overlaps_appointment' },
       );
     }
     return { ...span, staffId: best.input.staffId };
@@ -277,110 +197,73 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     return [staffId];
   }
 
-  function recordEvent(
-    event: Partial<EventInsert> & Pick<EventInsert, 'appointmentId' | 'at' | 'kind' | 'actor'>,
-  ): void {
-    insertEvent.run({ ...emptyEvent, ...event });
-  }
+  const createInside = write((request: BookingRequest, hash: string): CreatedBooking => {
+    const { idempotencyKey, source, actor, ...details } = request;
+    const now = clock.now();
+    const rules = settings.get();
+    if (idempotencyKey) {
+      const earlier = recall<BookingResult>(db, 'appointments.create', idempotencyKey, hash);
+      if (earlier.replayed) return { ...earlier.value, replayed: true };
+    }
+    const service = catalog.serviceRow(details.serviceId);
+    if (!service.active) throw ValidationError.field('serviceId', 'this service is not bookable');
+    assertWithinBookingWindow(details.start, actor, now, rules);
+    const span = {
+      start: details.start,
+      end: details.start + service.durationMinutes * MINUTE_MS,
+      bufferBeforeMinutes: service.bufferBeforeMinutes,
+      bufferAfterMinutes: service.bufferAfterMinutes,
+    };
+    const placement = place(candidatesFor(service.id, details.staffId), span, now, rules.timeZone);
 
-  let announcing: { row: AppointmentRow; token: string } | null = null;
+    let customerId: string;
+    if (details.customerId) {
+      customerId = customers.row(details.customerId).id;
+    } else if (details.customer) {
+      customerId = customers.findOrCreate(details.customer, details.smsConsent).id;
+    } else {
+      throw ValidationError.field('customer', 'say who the booking is for');
+    }
 
-  const createInside = immediateWrite(
-    db,
-    (request: BookingRequest, hash: string): CreatedBooking => {
-      const { idempotencyKey, source, actor, ...details } = request;
-      const now = clock.now();
-      const rules = settings.get();
-      if (idempotencyKey) {
-        const earlier = recall<BookingResult>(db, 'appointments.create', idempotencyKey, hash);
-        if (earlier.replayed) return { ...earlier.value, replayed: true };
-      }
-      const service = catalog.serviceRow(details.serviceId);
-      if (!service.active) throw ValidationError.field('serviceId', 'this service is not bookable');
-      assertWithinBookingWindow(details.start, actor, now, rules);
-      const span = {
-        start: details.start,
-        end: details.start + service.durationMinutes * MINUTE_MS,
-        bufferBeforeMinutes: service.bufferBeforeMinutes,
-        bufferAfterMinutes: service.bufferAfterMinutes,
-      };
-      const placement = place(
-        candidatesFor(service.id, details.staffId),
-        span,
-        now,
-        rules.timeZone,
-      );
-
-      let customerId: string;
-      if (details.customerId) {
-        customerId = customers.row(details.customerId).id;
-      } else if (details.customer) {
-        customerId = customers.findOrCreate(details.customer, details.smsConsent).id;
-      } else {
-        throw ValidationError.field('customer', 'say who the booking is for');
-      }
-
-      const manageToken = secureRandomBytes(24).toString('base64url');
-      const hold = details.hold === true;
-      // Frozen here, in the booking's own write: what the customer agreed to is stored with the
-      // slot, and editing the service later never rewrites it (domain/payment-policy.ts).
-      const policy = policyForService(service, service.priceAmount, service.currency);
-      const inserted: AppointmentRow = {
-        id: newId('apt'),
-        staffId: placement.staffId,
-        serviceId: service.id,
-        customerId,
-        startAt: placement.start,
-        endAt: placement.end,
-        bufferBeforeMinutes: placement.bufferBeforeMinutes,
-        bufferAfterMinutes: placement.bufferAfterMinutes,
-        status: hold ? 'pending_payment' : 'confirmed',
-        source,
-        holdExpiresAt: hold ? now + rules.holdMinutes * MINUTE_MS : null,
-        priceAmount: service.priceAmount,
-        currency: service.currency,
-        note: details.note ?? '',
-        cancelReason: null,
-        customerConfirmedAt: null,
-        manageTokenHash: hashManageToken(manageToken),
-        depositAmount: policy.deposit,
-        paymentPolicy: JSON.stringify(policy),
-        calendarSequence: 0,
-        anyStaff: details.staffId === undefined,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const { calendarSequence: _fromColumnDefault, ...written } = inserted;
-      insertAppointment.run(written);
-      recordEvent({
-        appointmentId: inserted.id,
-        at: now,
-        kind: 'created',
-        actor,
-        toStatus: inserted.status,
-        toStartAt: inserted.startAt,
-        toStaffId: inserted.staffId,
-      });
-      const value: BookingResult = { appointment: toAppointment(inserted), manageToken };
-      if (idempotencyKey) remember(db, 'appointments.create', idempotencyKey, hash, value, now);
-      // Announced inside the booking's own write, unlike other changes: the planner subscribed
-      // to this event (messaging/planner.ts) then plans the confirmation and reminders in the same
-      // commit, so no crash can leave a booking without its messages. The token exists in plain
-      // form only now; the planner reads it while the event is delivered to put the manage link
-      // in the messages.
-      announcing = { row: inserted, token: manageToken };
-      try {
-        events.emit('appointments.changed', {
-          appointmentId: inserted.id,
-          status: inserted.status,
-          change: 'created',
-        });
-      } finally {
-        announcing = null;
-      }
-      return { ...value, replayed: false, stored: inserted };
-    },
-  );
+    const manageToken = secureRandomBytes(24).toString('base64url');
+    const hold = details.hold === true;
+    // Frozen here, in the booking's own write: what the customer agreed to is stored with the
+    // slot, and editing the service later never rewrites it (domain/payment-policy.ts).
+    const policy = policyForService(service, service.priceAmount, service.currency);
+    const inserted: AppointmentRow = {
+      id: newId('apt'),
+      staffId: placement.staffId,
+      serviceId: service.id,
+      customerId,
+      startAt: placement.start,
+      endAt: placement.end,
+      bufferBeforeMinutes: placement.bufferBeforeMinutes,
+      bufferAfterMinutes: placement.bufferAfterMinutes,
+      status: hold ? 'pending_payment' : 'confirmed',
+      source,
+      holdExpiresAt: hold ? now + rules.holdMinutes * MINUTE_MS : null,
+      priceAmount: service.priceAmount,
+      currency: service.currency,
+      note: details.note ?? '',
+      cancelReason: null,
+      customerConfirmedAt: null,
+      manageTokenHash: hashManageToken(manageToken),
+      depositAmount: policy.deposit,
+      paymentPolicy: JSON.stringify(policy),
+      calendarSequence: 0,
+      anyStaff: details.staffId === undefined,
+      createdAt: now,
+      updatedAt: now,
+    };
+    store.insert(inserted, actor);
+    const value: BookingResult = { appointment: toAppointment(inserted), manageToken };
+    if (idempotencyKey) remember(db, 'appointments.create', idempotencyKey, hash, value, now);
+    // Its messages are planned in this same commit, so no crash can leave a booking without
+    // them; the plain token exists only now, and goes into their manage links.
+    inWrite(inserted, 'created', manageToken);
+    announce(inserted, 'created');
+    return { ...value, replayed: false, stored: inserted };
+  });
 
   function create(request: BookingRequest): CreatedBooking {
     const { idempotencyKey, source, actor: _actor, ...details } = request;
@@ -422,94 +305,74 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     return place(everyone, span, now, zone, current.id);
   }
 
-  function reschedule(
-    input: {
-      id: string;
-      start: number;
-      staffId?: string | undefined;
-      /** Any staff member who performs the service may take it (the public manage link's "anyone"). */
-      anyStaff?: boolean | undefined;
-      durationMinutes?: number | undefined;
-    },
-    actor: ActorKind,
-  ): Appointment {
-    let change: 'rescheduled' | 'updated' = 'rescheduled';
-    const updated = db.transaction(
-      () => {
-        const now = clock.now();
-        const rules = settings.get();
-        const current = row(input.id);
-        if (!canReschedule(current.status)) {
-          throw new PolicyError(
-            `A ${current.status.replace('_', ' ')} appointment cannot be moved`,
-            {
-              status: current.status,
-            },
-          );
-        }
-        if (actor === 'customer') assertCustomerMayChange(current, now, rules);
-        const oldLength = current.endAt - current.startAt;
-        const length =
-          input.durationMinutes === undefined ? oldLength : input.durationMinutes * MINUTE_MS;
-        // Only the length changes (an appointment running long): the customer's time and
-        // staff stay, so it may be one already under way and needs no "rescheduled" message.
-        const lengthOnly =
-          input.start === current.startAt &&
-          !input.anyStaff &&
-          (input.staffId === undefined || input.staffId === current.staffId) &&
-          length !== oldLength;
-        if (!lengthOnly) assertWithinBookingWindow(input.start, actor, now, rules);
-        else if (current.startAt + length <= now) {
-          throw ValidationError.field('durationMinutes', 'would end the appointment in the past');
-        }
-        if (lengthOnly) change = 'updated';
-        const span = {
-          start: input.start,
-          end: input.start + length,
-          bufferBeforeMinutes: current.bufferBeforeMinutes,
-          bufferAfterMinutes: current.bufferAfterMinutes,
-        };
-        const placement = placeMove(current, input, span, now, rules.timeZone);
-        // The customer's own say on who: asking for anyone again, or naming a person.
-        const saysWho = actor === 'customer' && (input.anyStaff || input.staffId !== undefined);
-        const next = db
-          .update(appointments)
-          .set({
-            staffId: placement.staffId,
-            startAt: placement.start,
-            endAt: placement.end,
-            ...(saysWho ? { anyStaff: input.anyStaff === true } : {}),
-            updatedAt: now,
-          })
-          .where(eq(appointments.id, current.id))
-          .returning()
-          .get();
-        if (!next) throw new NotFoundError('appointment', input.id);
-        recordEvent({
-          appointmentId: current.id,
-          at: now,
-          kind: 'rescheduled',
-          actor,
-          fromStartAt: current.startAt,
-          toStartAt: next.startAt,
-          fromStaffId: current.staffId,
-          toStaffId: next.staffId,
-          reason:
-            length === oldLength
-              ? null
-              : `length ${oldLength / MINUTE_MS} → ${length / MINUTE_MS} min`,
-        });
-        return next;
-      },
-      { behavior: 'immediate' },
-    );
-    events.emit('appointments.changed', {
-      appointmentId: updated.id,
-      status: updated.status,
-      change,
-    });
-    return toAppointment(updated);
+  interface Move {
+    id: string;
+    start: number;
+    staffId?: string | undefined;
+    /** Any staff member who performs the service may take it (the public manage link's "anyone"). */
+    anyStaff?: boolean | undefined;
+    durationMinutes?: number | undefined;
   }
+
+  const reschedule = write((input: Move, actor: ActorKind): Appointment => {
+    const now = clock.now();
+    const rules = settings.get();
+    const current = row(input.id);
+    if (!canReschedule(current.status)) {
+      throw new PolicyError(`A ${current.status.replace('_', ' ')} appointment cannot be moved`, {
+        status: current.status,
+      });
+    }
+    if (actor === 'customer') assertCustomerMayChange(current, now, rules);
+    const oldLength = current.endAt - current.startAt;
+    const length =
+      input.durationMinutes === undefined ? oldLength : input.durationMinutes * MINUTE_MS;
+    // Only the length changes (an appointment running long): the customer's time and
+    // staff stay, so it may be one already under way and needs no "rescheduled" message.
+    const lengthOnly =
+      input.start === current.startAt &&
+      !input.anyStaff &&
+      (input.staffId === undefined || input.staffId === current.staffId) &&
+      length !== oldLength;
+    if (!lengthOnly) assertWithinBookingWindow(input.start, actor, now, rules);
+    else if (current.startAt + length <= now) {
+      throw ValidationError.field('durationMinutes', 'would end the appointment in the past');
+    }
+    const change = lengthOnly ? 'updated' : 'rescheduled';
+    const span = {
+      start: input.start,
+      end: input.start + length,
+      bufferBeforeMinutes: current.bufferBeforeMinutes,
+      bufferAfterMinutes: current.bufferAfterMinutes,
+    };
+    const placement = placeMove(current, input, span, now, rules.timeZone);
+    // The customer's own say on who: asking for anyone again, or naming a person.
+    const saysWho = actor === 'customer' && (input.anyStaff || input.staffId !== undefined);
+    const next = store.change(
+      current.id,
+      {
+        staffId: placement.staffId,
+        startAt: placement.start,
+        endAt: placement.end,
+        ...(saysWho ? { anyStaff: input.anyStaff === true } : {}),
+      },
+      {
+        kind: 'rescheduled',
+        actor,
+        fromStartAt: current.startAt,
+        toStartAt: placement.start,
+        fromStaffId: current.staffId,
+        toStaffId: placement.staffId,
+        reason:
+          length === oldLength
+            ? null
+            : `length ${oldLength / MINUTE_MS} → ${length / MINUTE_MS} min`,
+      },
+    );
+    inWrite(next, change);
+    announce(next, change);
+    return toAppointment(next);
+  });
 
   function assertCustomerMayChange(current: AppointmentRow, now: number, rules: Settings): void {
     const cutoff = rules.cancellationCutoffMinutes;
@@ -521,61 +384,43 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     }
   }
 
-  function changeStatus(
-    id: string,
-    action: StatusAction,
-    actor: ActorKind,
-    reason?: string,
-  ): Appointment {
-    const updated = db.transaction(
-      () => {
-        const now = clock.now();
-        const current = row(id);
-        const step = transition(
-          current.status,
-          action,
-          { start: current.startAt, holdExpiresAt: current.holdExpiresAt },
-          now,
-        );
-        if (!step.ok)
-          throw new PolicyError(`Cannot ${action.replace('_', '-')}: ${step.reason}`, {
-            status: current.status,
-          });
-        if (action === 'cancel' && actor === 'customer') {
-          assertCustomerMayChange(current, now, settings.get());
-        }
-        const next = db
-          .update(appointments)
-          .set({
-            status: step.status,
-            holdExpiresAt: null,
-            cancelReason: action === 'cancel' ? (reason ?? null) : current.cancelReason,
-            updatedAt: now,
-          })
-          .where(eq(appointments.id, id))
-          .returning()
-          .get();
-        if (!next) throw new NotFoundError('appointment', id);
-        recordEvent({
-          appointmentId: id,
-          at: now,
+  const changeStatus = write(
+    (id: string, action: StatusAction, actor: ActorKind, reason?: string): Appointment => {
+      const now = clock.now();
+      const current = row(id);
+      const step = transition(
+        current.status,
+        action,
+        { start: current.startAt, holdExpiresAt: current.holdExpiresAt },
+        now,
+      );
+      if (!step.ok)
+        throw new PolicyError(`Cannot ${action.replace('_', '-')}: ${step.reason}`, {
+          status: current.status,
+        });
+      if (action === 'cancel' && actor === 'customer') {
+        assertCustomerMayChange(current, now, settings.get());
+      }
+      const next = store.change(
+        id,
+        {
+          status: step.status,
+          holdExpiresAt: null,
+          cancelReason: action === 'cancel' ? (reason ?? null) : current.cancelReason,
+        },
+        {
           kind: 'status_changed',
           actor,
           fromStatus: current.status,
           toStatus: step.status,
           reason: reason ?? null,
-        });
-        return next;
-      },
-      { behavior: 'immediate' },
-    );
-    events.emit('appointments.changed', {
-      appointmentId: updated.id,
-      status: updated.status,
-      change: 'status_changed',
-    });
-    return toAppointment(updated);
-  }
+        },
+      );
+      inWrite(next, 'status_changed');
+      announce(next, 'status_changed');
+      return toAppointment(next);
+    },
+  );
 
   return {
     row,
@@ -588,83 +433,20 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     complete: (id: string, actor: ActorKind) => changeStatus(id, 'complete', actor),
     markNoShow: (id: string, actor: ActorKind) => changeStatus(id, 'no_show', actor),
 
-    /** The manage token of the booking whose `created` event is being delivered, else null. */
-    freshManageToken: (appointmentId: string): string | null =>
-      announcing?.row.id === appointmentId ? announcing.token : null,
-
-    /** The row just written for the booking whose `created` event is being delivered. */
-    freshRow: (appointmentId: string): AppointmentRow | null =>
-      announcing?.row.id === appointmentId ? announcing.row : null,
+    /** The customer confirmed (an SMS "C"): once, in the audit trail; a second changes nothing. */
+    confirmByCustomer: write((id: string, reason: string): void => {
+      if (store.markCustomerConfirmed(id, reason)) announce(store.row(id), 'updated');
+    }),
 
     findByManageToken(token: string): Appointment | null {
-      const found = db
-        .select()
-        .from(appointments)
-        .where(eq(appointments.manageTokenHash, hashManageToken(token)))
-        .get();
+      const found = store.findByManageToken(token);
       return found ? toAppointment(found) : null;
     },
 
-    list(query: {
-      from: number;
-      to: number;
-      staffId?: string;
-      customerId?: string;
-    }): Appointment[] {
-      return db
-        .select()
-        .from(appointments)
-        .where(
-          and(
-            lt(appointments.startAt, query.to),
-            gt(appointments.endAt, query.from),
-            query.staffId ? eq(appointments.staffId, query.staffId) : undefined,
-            query.customerId ? eq(appointments.customerId, query.customerId) : undefined,
-          ),
-        )
-        .orderBy(asc(appointments.startAt))
-        .all()
-        .map(toAppointment);
-    },
-
-    /** The newest status change in the audit trail: who moved the booking to where it is now. */
-    lastStatusChange(appointmentId: string) {
-      return db
-        .select()
-        .from(appointmentEvents)
-        .where(
-          and(
-            eq(appointmentEvents.appointmentId, appointmentId),
-            eq(appointmentEvents.kind, 'status_changed'),
-          ),
-        )
-        .orderBy(desc(appointmentEvents.id))
-        .limit(1)
-        .get();
-    },
-
-    history(id: string) {
-      row(id);
-      return db
-        .select()
-        .from(appointmentEvents)
-        .where(eq(appointmentEvents.appointmentId, id))
-        .orderBy(asc(appointmentEvents.id))
-        .all()
-        .map((e) => ({
-          id: e.id,
-          at: e.at,
-          kind: e.kind,
-          actor: e.actor,
-          fromStatus: e.fromStatus,
-          toStatus: e.toStatus,
-          fromStart: e.fromStartAt,
-          toStart: e.toStartAt,
-          fromStaffId: e.fromStaffId,
-          toStaffId: e.toStaffId,
-          reason: e.reason,
-        }));
-    },
+    /** Appointments overlapping the window, each with its payment state (the desk's lists). */
+    list: store.list,
+    lastStatusChange: store.lastStatusChange,
+    history: store.history,
   };
 }
 

@@ -130,7 +130,7 @@ function toStaffMember(row: StaffRow): StaffMember {
 }
 
 export function createCatalogService(core: Core, settings: SettingsService) {
-  const { db, clock, newId } = core;
+  const { db, clock, newId, write } = core;
 
   // Every booking and availability request reads these: prepared once, not rebuilt per call.
   const staffById = db
@@ -289,8 +289,8 @@ export function createCatalogService(core: Core, settings: SettingsService) {
         const deposit = input.deposit ?? { kind: 'none' };
         assertDepositFits(deposit, input.priceAmount);
         const id = newId('svc');
-        db.transaction((tx) => {
-          tx.insert(services)
+        write(() => {
+          db.insert(services)
             .values({
               id,
               name: input.name,
@@ -305,17 +305,17 @@ export function createCatalogService(core: Core, settings: SettingsService) {
               rebookingIntervalDays: input.rebookingIntervalDays ?? null,
               active: input.active ?? true,
               sortOrder:
-                tx
+                db
                   .select({ n: sql<number>`count(*)` })
                   .from(services)
                   .get()?.n ?? 0,
               createdAt: clock.now(),
             })
             .run();
-          tx.insert(serviceStaff)
+          db.insert(serviceStaff)
             .values([...new Set(input.staffIds)].map((staffId) => ({ serviceId: id, staffId })))
             .run();
-        });
+        })();
         return toService(serviceRow(id));
       });
     },
@@ -335,8 +335,8 @@ export function createCatalogService(core: Core, settings: SettingsService) {
         if (staffIds) assertStaffExist(staffIds, 'staffIds');
         const nextDeposit = deposit ?? depositRuleOf(current);
         assertDepositFits(nextDeposit, fields.priceAmount ?? current.priceAmount);
-        db.transaction((tx) => {
-          tx.update(services)
+        write(() => {
+          db.update(services)
             .set({
               ...fields,
               ...depositColumns(nextDeposit),
@@ -345,12 +345,12 @@ export function createCatalogService(core: Core, settings: SettingsService) {
             .where(eq(services.id, id))
             .run();
           if (staffIds) {
-            tx.delete(serviceStaff).where(eq(serviceStaff.serviceId, id)).run();
-            tx.insert(serviceStaff)
+            db.delete(serviceStaff).where(eq(serviceStaff.serviceId, id)).run();
+            db.insert(serviceStaff)
               .values([...new Set(staffIds)].map((staffId) => ({ serviceId: id, staffId })))
               .run();
           }
-        });
+        })();
         return toService(serviceRow(id));
       });
     },
@@ -385,14 +385,14 @@ export function createCatalogService(core: Core, settings: SettingsService) {
           );
         }
       }
-      db.transaction((tx) => {
-        tx.delete(workingHours).where(eq(workingHours.staffId, staffId)).run();
+      write(() => {
+        db.delete(workingHours).where(eq(workingHours.staffId, staffId)).run();
         if (sorted.length > 0) {
-          tx.insert(workingHours)
+          db.insert(workingHours)
             .values(sorted.map((i) => ({ staffId, ...i })))
             .run();
         }
-      });
+      })();
       return sorted;
     },
 

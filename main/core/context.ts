@@ -2,7 +2,7 @@
 // source and the event bus. Tests inject their own clock and ids instead of patching modules.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/open.js';
-import type { EventBus } from './events.js';
+import type { EventBus, Write } from './events.js';
 
 export interface Clock {
   now(): number;
@@ -56,4 +56,6 @@ export interface Core {
   clock: Clock;
   newId: IdGenerator;
   events: EventBus;
+  /** The one way to open a write transaction: its events go out after it commits (events.ts). */
+  write: Write;
 }

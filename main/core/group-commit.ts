@@ -9,8 +9,7 @@
 // Nothing about a single booking changes: each still re-checks its slot inside the write lock and
 // sees the bookings before it in the same group; one that fails (a taken slot, bad input) rolls
 // back its own savepoint only. No answer is given before the commit that makes it true.
-import type { Db } from '../../db/open.js';
-import { immediateWrite } from '../../db/write-transaction.js';
+import type { Write } from './events.js';
 
 export interface GroupCommit {
   /** Runs `work` (synchronous, writing through the same connection) in the next group. */
@@ -25,11 +24,12 @@ interface Job {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-export function createGroupCommit(db: Db): GroupCommit {
+export function createGroupCommit(write: Write): GroupCommit {
   let queue: Job[] = [];
-  // Nested in the group's transaction, so better-sqlite3 makes each job a savepoint.
-  const inSavepoint = immediateWrite(db, (work: () => unknown) => work());
-  const group = immediateWrite(db, (jobs: readonly Job[], outcomes: Outcome[]) => {
+  // Nested in the group's transaction, so better-sqlite3 makes each job a savepoint (and what a
+  // job announced is dropped with it when it rolls back).
+  const inSavepoint = write((work: () => unknown) => work());
+  const group = write((jobs: readonly Job[], outcomes: Outcome[]) => {
     for (const job of jobs) {
       try {
         outcomes.push({ ok: true, value: inSavepoint(job.work) });

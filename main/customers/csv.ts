@@ -41,7 +41,7 @@ function columnOf(header: string): Column | undefined {
 }
 
 export function createCustomerCsv(core: Core, settings: SettingsService) {
-  const { db, clock, newId } = core;
+  const { db, clock, newId, events, write } = core;
 
   function check(csv: string): { rows: ParsedRow[]; errors: CsvImportRowError[]; total: number } {
     const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
@@ -165,37 +165,40 @@ export function createCustomerCsv(core: Core, settings: SettingsService) {
     };
   }
 
+  // Checked again inside the transaction: a customer added since the preview is a duplicate.
+  const commit = write((csv: string): CsvImportResult => {
+    const checked = check(csv);
+    if (checked.errors.length > 0) return result('commit', checked, 0);
+    if (checked.rows.length === 0) {
+      throw ValidationError.field('csv', 'the file has no customers to import');
+    }
+    const now = clock.now();
+    for (const r of checked.rows) {
+      db.insert(customers)
+        .values({
+          id: newId('cus'),
+          name: r.name,
+          phone: r.phone,
+          email: r.email,
+          notes: r.notes,
+          smsConsent: r.smsConsent,
+          emailConsent: r.emailConsent,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+    }
+    events.emit('customers.changed', { change: 'imported', customerIds: [] });
+    return result('commit', checked, checked.rows.length);
+  });
+
   return {
     importCsv(input: { csv: string; mode: 'preview' | 'commit' }): CsvImportResult {
       if (input.mode === 'preview') {
         const checked = check(input.csv);
         return result('preview', checked, checked.errors.length === 0 ? checked.rows.length : 0);
       }
-      // Checked again inside the transaction: a customer added since the preview is a duplicate.
-      return db.transaction((tx) => {
-        const checked = check(input.csv);
-        if (checked.errors.length > 0) return result('commit', checked, 0);
-        if (checked.rows.length === 0) {
-          throw ValidationError.field('csv', 'the file has no customers to import');
-        }
-        const now = clock.now();
-        for (const r of checked.rows) {
-          tx.insert(customers)
-            .values({
-              id: newId('cus'),
-              name: r.name,
-              phone: r.phone,
-              email: r.email,
-              notes: r.notes,
-              smsConsent: r.smsConsent,
-              emailConsent: r.emailConsent,
-              createdAt: now,
-              updatedAt: now,
-            })
-            .run();
-        }
-        return result('commit', checked, checked.rows.length);
-      });
+      return commit(input.csv);
     },
 
     exportCsv(): { csv: string; count: number } {

@@ -35,7 +35,35 @@ function escapeLike(text: string): string {
 }
 
 export function createCustomerService(core: Core, settings: SettingsService) {
-  const { db, clock, newId } = core;
+  const { db, clock, newId, events } = core;
+
+  /** Announced by the service itself, so every path (desk, public API, an SMS STOP) is heard. */
+  function announce(change: 'created' | 'updated', customerIds: string[]): void {
+    events.emit('customers.changed', { change, customerIds });
+  }
+
+  function patch(id: string, values: Partial<CustomerRow>): CustomerRow {
+    const updated = db
+      .update(customers)
+      .set({ ...values, updatedAt: clock.now() })
+      .where(eq(customers.id, id))
+      .returning()
+      .get();
+    if (!updated) throw new NotFoundError('customer', id);
+    announce('updated', [id]);
+    return updated;
+  }
+
+  function insert(values: Omit<typeof customers.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>) {
+    const now = clock.now();
+    const created = db
+      .insert(customers)
+      .values({ ...values, id: newId('cus'), createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    announce('created', [created.id]);
+    return created;
+  }
   // Looked up inside every booking transaction: prepared once.
   const byId = db
     .select()
@@ -118,22 +146,14 @@ export function createCustomerService(core: Core, settings: SettingsService) {
       const phone = input.phone ? phoneOf(input.phone, 'phone') : null;
       const email = input.email ? input.email.trim().toLowerCase() : null;
       assertUnique(phone, email);
-      const now = clock.now();
-      const created = db
-        .insert(customers)
-        .values({
-          id: newId('cus'),
-          name: input.name.trim(),
-          phone,
-          email,
-          notes: input.notes ?? '',
-          smsConsent: input.smsConsent ?? false,
-          emailConsent: input.emailConsent ?? true,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
+      const created = insert({
+        name: input.name.trim(),
+        phone,
+        email,
+        notes: input.notes ?? '',
+        smsConsent: input.smsConsent ?? false,
+        emailConsent: input.emailConsent ?? true,
+      });
       return toCustomer(created);
     },
 
@@ -156,14 +176,17 @@ export function createCustomerService(core: Core, settings: SettingsService) {
       }
       assertUnique(phone, email, current.id);
       const { id, ...rest } = input;
-      const updated = db
-        .update(customers)
-        .set({ ...rest, phone, email, updatedAt: clock.now() })
-        .where(eq(customers.id, id))
-        .returning()
-        .get();
-      if (!updated) throw new NotFoundError('customer', id);
-      return toCustomer(updated);
+      return toCustomer(patch(id, { ...rest, phone, email }));
+    },
+
+    /** SMS consent as the customer last said it (a STOP or START text, the desk's switch). */
+    setSmsConsent(id: string, smsConsent: boolean): void {
+      patch(id, { smsConsent });
+    },
+
+    /** The number can never receive SMS (Twilio 21211): no more texts are planned to it. */
+    flagInvalidPhone(id: string): void {
+      patch(id, { phoneInvalidAt: clock.now() });
     },
 
     /**
@@ -176,36 +199,16 @@ export function createCustomerService(core: Core, settings: SettingsService) {
       const samePhone = phone ? byPhone.get({ value: phone }) : undefined;
       const sameEmail = email ? byEmail.get({ value: email }) : undefined;
       const found = samePhone ?? sameEmail;
-      const now = clock.now();
       if (found) {
-        const patch: Partial<CustomerRow> = {};
-        if (!found.phone && phone && !samePhone) patch.phone = phone;
-        if (!found.email && email && !sameEmail) patch.email = email;
+        const missing: Partial<CustomerRow> = {};
+        if (!found.phone && phone && !samePhone) missing.phone = phone;
+        if (!found.email && email && !sameEmail) missing.email = email;
         if (smsConsent !== undefined && smsConsent !== found.smsConsent)
-          patch.smsConsent = smsConsent;
-        if (Object.keys(patch).length === 0) return found;
-        return (
-          db
-            .update(customers)
-            .set({ ...patch, updatedAt: now })
-            .where(eq(customers.id, found.id))
-            .returning()
-            .get() ?? found
-        );
+          missing.smsConsent = smsConsent;
+        if (Object.keys(missing).length === 0) return found;
+        return patch(found.id, missing);
       }
-      return db
-        .insert(customers)
-        .values({
-          id: newId('cus'),
-          name: details.name.trim(),
-          phone,
-          email,
-          smsConsent: smsConsent ?? false,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
+      return insert({ name: details.name.trim(), phone, email, smsConsent: smsConsent ?? false });
     },
   };
 }

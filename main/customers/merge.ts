@@ -6,11 +6,16 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { appointments, customers, messages, payments, smsReplies } from '../../db/schema.js';
 import type { Customer, CustomerMergePreview } from '../../preload/contract.js';
 import { mergeCustomers } from '../domain/customer-merge.js';
+import type { AppointmentStore } from '../appointments/index.js';
 import type { Core } from '../core/context.js';
 import { toCustomer, type CustomerService } from './customers.js';
 
-export function createCustomerMerge(core: Core, customerService: CustomerService) {
-  const { db, clock } = core;
+export function createCustomerMerge(
+  core: Core,
+  customerService: CustomerService,
+  appointmentStore: AppointmentStore,
+) {
+  const { db, clock, events, write } = core;
 
   function moves(duplicateId: string): CustomerMergePreview['moves'] {
     const n = (rows: { n: number } | undefined) => rows?.n ?? 0;
@@ -43,6 +48,60 @@ export function createCustomerMerge(core: Core, customerService: CustomerService
     };
   }
 
+  const mergeInside = write((keepId: string, duplicateId: string) => {
+    const keep = customerService.row(keepId);
+    const duplicate = customerService.row(duplicateId);
+    const result = mergeCustomers(keep, duplicate);
+    const now = clock.now();
+    appointmentStore.moveToCustomer(duplicateId, keepId);
+    db.update(messages)
+      .set({ customerId: keepId })
+      .where(eq(messages.customerId, duplicateId))
+      .run();
+    db.update(smsReplies)
+      .set({ customerId: keepId })
+      .where(eq(smsReplies.customerId, duplicateId))
+      .run();
+    // Reminders not yet sent go where the merged customer is reached now.
+    const readdress = (channel: 'sms' | 'email', to: string | null) => {
+      if (to === null) return;
+      db.update(messages)
+        .set({ toAddress: to, updatedAt: now })
+        .where(
+          and(
+            eq(messages.customerId, keepId),
+            eq(messages.channel, channel),
+            inArray(messages.status, ['planned']),
+          ),
+        )
+        .run();
+    };
+    readdress('sms', result.phone);
+    readdress('email', result.email);
+    // The duplicate goes first: its phone or email may move to the kept customer, and both
+    // columns are unique.
+    db.delete(customers).where(eq(customers.id, duplicateId)).run();
+    const merged = db
+      .update(customers)
+      .set({
+        name: result.name,
+        phone: result.phone,
+        email: result.email,
+        notes: result.notes,
+        smsConsent: result.smsConsent,
+        emailConsent: result.emailConsent,
+        phoneInvalidAt: result.phoneInvalidAt,
+        createdAt: result.createdAt,
+        updatedAt: now,
+      })
+      .where(eq(customers.id, keepId))
+      .returning()
+      .get();
+    if (!merged) throw new Error(`customer ${keepId} vanished during a merge`);
+    events.emit('customers.changed', { change: 'merged', customerIds: [keepId, duplicateId] });
+    return merged;
+  });
+
   return {
     preview(keepId: string, duplicateId: string): CustomerMergePreview {
       const keep = customerService.row(keepId);
@@ -56,61 +115,7 @@ export function createCustomerMerge(core: Core, customerService: CustomerService
     },
 
     merge(keepId: string, duplicateId: string): Customer {
-      const merged = db.transaction((tx) => {
-        const keep = customerService.row(keepId);
-        const duplicate = customerService.row(duplicateId);
-        const result = mergeCustomers(keep, duplicate);
-        const now = clock.now();
-        tx.update(appointments)
-          .set({ customerId: keepId })
-          .where(eq(appointments.customerId, duplicateId))
-          .run();
-        tx.update(messages)
-          .set({ customerId: keepId })
-          .where(eq(messages.customerId, duplicateId))
-          .run();
-        tx.update(smsReplies)
-          .set({ customerId: keepId })
-          .where(eq(smsReplies.customerId, duplicateId))
-          .run();
-        // Reminders not yet sent go where the merged customer is reached now.
-        const readdress = (channel: 'sms' | 'email', to: string | null) => {
-          if (to === null) return;
-          tx.update(messages)
-            .set({ toAddress: to, updatedAt: now })
-            .where(
-              and(
-                eq(messages.customerId, keepId),
-                eq(messages.channel, channel),
-                inArray(messages.status, ['planned']),
-              ),
-            )
-            .run();
-        };
-        readdress('sms', result.phone);
-        readdress('email', result.email);
-        // The duplicate goes first: its phone or email may move to the kept customer, and both
-        // columns are unique.
-        tx.delete(customers).where(eq(customers.id, duplicateId)).run();
-        return tx
-          .update(customers)
-          .set({
-            name: result.name,
-            phone: result.phone,
-            email: result.email,
-            notes: result.notes,
-            smsConsent: result.smsConsent,
-            emailConsent: result.emailConsent,
-            phoneInvalidAt: result.phoneInvalidAt,
-            createdAt: result.createdAt,
-            updatedAt: now,
-          })
-          .where(eq(customers.id, keepId))
-          .returning()
-          .get();
-      });
-      if (!merged) throw new Error(`customer ${keepId} vanished during a merge`);
-      return toCustomer(merged);
+      return toCustomer(mergeInside(keepId, duplicateId));
     },
   };
 }

@@ -6,10 +6,10 @@
 // included, for the rows inserted here (customers, appointments, their audit trail). Staff,
 // services and time off go through the catalog so they obey its validation; their ids come from
 // the app's id generator. The whole seed is one transaction: a failure leaves the file empty.
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../../db/open.js';
-import { appointmentEvents, appointments, customers, services, staff } from '../../db/schema.js';
+import { sql } from 'drizzle-orm';
+import { insertRows } from '../../db/insert-rows.js';
+import { appointments, customers, services, staff } from '../../db/schema.js';
+import type { appointmentEvents } from '../../db/schema.js';
 import type { App } from '../app.js';
 import { createRandom } from '../domain/random.js';
 import {
@@ -44,69 +44,65 @@ type EventInsert = typeof appointmentEvents.$inferInsert;
 
 export function seedDemoBusiness(app: App, options: DemoOptions): DemoSummary | null {
   const seed = options.seed ?? DEFAULT_SEED;
-  return app.db.transaction(
-    (tx) => {
-      // $count builds a thenable, not a number: ask SQLite directly inside this transaction.
-      const used = tx.get<{ n: number }>(
-        sql`select (select count(*) from ${staff}) + (select count(*) from ${services}) +
+  return app.core.write(() => {
+    // $count builds a thenable, not a number: ask SQLite directly inside this transaction.
+    const used = app.db.get<{ n: number }>(
+      sql`select (select count(*) from ${staff}) + (select count(*) from ${services}) +
           (select count(*) from ${customers}) + (select count(*) from ${appointments}) as n`,
-      );
-      if (used.n > 0) return null;
+    );
+    if (used.n > 0) return null;
 
-      const rng = createRandom(seed);
-      // Ids and tokens get their own stream so tuning the model never renames rows needlessly.
-      const idRng = createRandom(seed ^ 0x5bd1e995);
-      const token = (bytes: number) => Buffer.from(idRng.bytes(bytes)).toString('base64url');
-      const newId = (prefix: string) => `${prefix}_${token(10)}`;
+    const rng = createRandom(seed);
+    // Ids and tokens get their own stream so tuning the model never renames rows needlessly.
+    const idRng = createRandom(seed ^ 0x5bd1e995);
+    const token = (bytes: number) => Buffer.from(idRng.bytes(bytes)).toString('base64url');
+    const newId = (prefix: string) => `${prefix}_${token(10)}`;
 
-      app.services.settings.update(demoSettings);
-      const zone = demoSettings.timeZone;
-      const today = utcToLocalDate(options.now, zone);
-      const firstDate = addDaysToLocalDate(today, -PAST_DAYS);
-      const totalDays = PAST_DAYS + FUTURE_DAYS + 1;
-      const staffPlans = createCast(app);
-      addTimeOff(app, staffPlans, firstDate, today);
+    app.services.settings.update(demoSettings);
+    const zone = demoSettings.timeZone;
+    const today = utcToLocalDate(options.now, zone);
+    const firstDate = addDaysToLocalDate(today, -PAST_DAYS);
+    const totalDays = PAST_DAYS + FUTURE_DAYS + 1;
+    const staffPlans = createCast(app);
+    addTimeOff(app, staffPlans, firstDate, today);
 
-      const people = createCustomers(rng, newId, totalDays);
-      const booked = schedule({
-        rng,
-        zone,
-        now: options.now,
-        firstDate,
-        totalDays,
-        staffPlans,
-        people,
-      });
+    const people = createCustomers(rng, newId, totalDays);
+    const booked = schedule({
+      rng,
+      zone,
+      now: options.now,
+      firstDate,
+      totalDays,
+      staffPlans,
+      people,
+    });
 
-      const rows: AppointmentInsert[] = [];
-      const events: EventInsert[] = [];
-      for (const booking of booked) {
-        const { row, trail } = settle(booking, options.now, rng, newId('apt'), token(24));
-        // A widget booking creates its customer, so nobody exists before their first booking.
-        const { customer } = booking;
-        customer.firstBookedAt = Math.min(customer.firstBookedAt ?? row.createdAt, row.createdAt);
-        rows.push(row);
-        events.push(...trail);
-      }
-      const customerRows = people.map((p): CustomerInsert => {
-        const createdAt =
-          p.firstBookedAt ??
-          Math.min(options.now, startOfLocalDay(addDaysToLocalDate(firstDate, p.arrivalDay), zone));
-        return { ...p.row, createdAt, updatedAt: createdAt };
-      });
-      insertAll(app.db, customers, customerRows);
-      insertAll(app.db, appointments, rows);
-      insertAll(app.db, appointmentEvents, events);
+    const rows: AppointmentInsert[] = [];
+    const events: EventInsert[] = [];
+    for (const booking of booked) {
+      const { row, trail } = settle(booking, options.now, rng, newId('apt'), token(24));
+      // A widget booking creates its customer, so nobody exists before their first booking.
+      const { customer } = booking;
+      customer.firstBookedAt = Math.min(customer.firstBookedAt ?? row.createdAt, row.createdAt);
+      rows.push(row);
+      events.push(...trail);
+    }
+    const customerRows = people.map((p): CustomerInsert => {
+      const createdAt =
+        p.firstBookedAt ??
+        Math.min(options.now, startOfLocalDay(addDaysToLocalDate(firstDate, p.arrivalDay), zone));
+      return { ...p.row, createdAt, updatedAt: createdAt };
+    });
+    insertRows(app.db, customers, customerRows);
+    app.services.appointments.importHistory(rows, events);
 
-      return {
-        staff: staffPlans.length,
-        services: demoServices.length,
-        customers: customerRows.length,
-        appointments: rows.length,
-      };
-    },
-    { behavior: 'immediate' },
-  );
+    return {
+      staff: staffPlans.length,
+      services: demoServices.length,
+      customers: customerRows.length,
+      appointments: rows.length,
+    };
+  })();
 }
 
 function createCast(app: App): StaffPlan[] {
@@ -154,30 +150,5 @@ function addTimeOff(app: App, plans: StaffPlan[], firstDate: string, today: stri
     });
     const offset = localDaysBetween(firstDate, period.from);
     for (let d = 0; d < period.days; d++) plan.daysOff.add(offset + d);
-  }
-}
-
-/**
- * One prepared statement per table, run row by row: building multi-row INSERTs through drizzle
- * cost more than SQLite's own work and dominated the seed time. Columns come from the drizzle
- * table (so names and value mapping stay in one place); a column no row sets is left to its
- * default, one some rows leave out is written as NULL.
- */
-function insertAll<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferInsert'][]): void {
-  const records: Record<string, unknown>[] = rows;
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) =>
-    records.some((r) => key in r),
-  );
-  const statement = db.$client.prepare(
-    `insert into "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) ` +
-      `values (${columns.map(() => '?').join(', ')})`,
-  );
-  for (const record of records) {
-    statement.run(
-      columns.map(([key, column]) => {
-        const value = record[key];
-        return value === undefined || value === null ? null : column.mapToDriverValue(value);
-      }),
-    );
   }
 }

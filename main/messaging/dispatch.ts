@@ -101,7 +101,7 @@ export interface DispatchStats {
 
 export function createDispatcher(deps: DispatchDeps) {
   const { core, outbox, planner, sms, email, retry, log } = deps;
-  const { db, clock, events } = core;
+  const { clock, events, write } = core;
   const paused = new Set<MessageChannel>();
   const stats: DispatchStats = { smsFoundAlreadySent: 0, emailUnknownOutcomes: 0 };
 
@@ -120,42 +120,39 @@ export function createDispatcher(deps: DispatchDeps) {
   }
 
   function claim(now: number): { claimed: Claimed[]; touched: number } {
-    return db.transaction(
-      () => {
-        const rows = outbox.due(now, deps.batchSize, [...paused]);
-        const claimed: Claimed[] = [];
-        for (const row of rows) {
-          const context = row.appointmentId ? planner.sendContext(row.appointmentId, now) : null;
-          const cancel = (reason: string) =>
-            outbox.update(row.id, { status: 'cancelled', cancelReason: reason });
-          if (context && !isStillUseful(row.kind, context)) {
-            cancel('expired');
-            continue;
-          }
-          if (outbox.hasLaterDueReminder(row, now)) {
-            cancel('superseded');
-            continue;
-          }
-          const verdict = quietHoursVerdict(row, now, context);
-          if (verdict === 'drop') {
-            cancel('quiet_hours');
-            continue;
-          }
-          if (verdict !== null) {
-            outbox.update(row.id, { dueAt: verdict });
-            continue;
-          }
-          const attempt = { status: 'sending' as const, attempts: row.attempts + 1 };
-          outbox.update(row.id, { ...attempt, lastAttemptAt: now });
-          claimed.push({
-            row: { ...row, ...attempt, lastAttemptAt: now },
-            previousAttemptAt: row.lastAttemptAt,
-          });
+    return write(() => {
+      const rows = outbox.due(now, deps.batchSize, [...paused]);
+      const claimed: Claimed[] = [];
+      for (const row of rows) {
+        const context = row.appointmentId ? planner.sendContext(row.appointmentId, now) : null;
+        const cancel = (reason: string) =>
+          outbox.update(row.id, { status: 'cancelled', cancelReason: reason });
+        if (context && !isStillUseful(row.kind, context)) {
+          cancel('expired');
+          continue;
         }
-        return { claimed, touched: rows.length };
-      },
-      { behavior: 'immediate' },
-    );
+        if (outbox.hasLaterDueReminder(row, now)) {
+          cancel('superseded');
+          continue;
+        }
+        const verdict = quietHoursVerdict(row, now, context);
+        if (verdict === 'drop') {
+          cancel('quiet_hours');
+          continue;
+        }
+        if (verdict !== null) {
+          outbox.update(row.id, { dueAt: verdict });
+          continue;
+        }
+        const attempt = { status: 'sending' as const, attempts: row.attempts + 1 };
+        outbox.update(row.id, { ...attempt, lastAttemptAt: now });
+        claimed.push({
+          row: { ...row, ...attempt, lastAttemptAt: now },
+          previousAttemptAt: row.lastAttemptAt,
+        });
+      }
+      return { claimed, touched: rows.length };
+    })();
   }
 
   function recordSent(row: MessageRow, receipt: SmsReceipt): void {

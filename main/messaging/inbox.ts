@@ -8,20 +8,14 @@
 //   anything else     → left for the receptionist (needs_reply), as is a keyword we cannot act on
 //                       (an unknown number, no upcoming appointment).
 // Each text is one row of sms_replies; Twilio's MessageSid makes a redelivered webhook a no-op.
-import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import {
-  appointmentEvents,
-  appointments,
-  customers,
-  smsReplies,
-  type SmsReplyOutcome,
-} from '../../db/schema.js';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { customers, smsReplies, type SmsReplyOutcome } from '../../db/schema.js';
 import type { ChannelInput, InboxReply } from '../../preload/contract.js';
 import { normalisePhone } from '../domain/phone.js';
 import { smsIntent } from '../domain/sms-keywords.js';
 import { formatStartLocal } from '../domain/templates.js';
 import { NotFoundError, PolicyError } from '../core/errors.js';
-import type { BookingService } from '../appointments/index.js';
+import type { AppointmentStore, BookingService } from '../appointments/index.js';
 import type { CatalogService, SettingsService } from '../catalog/index.js';
 import type { Core } from '../core/context.js';
 import type { ReminderPlanner } from './planner.js';
@@ -48,6 +42,7 @@ export interface InboxDeps {
   settings: SettingsService;
   catalog: CatalogService;
   bookings: BookingService;
+  store: AppointmentStore;
   planner: ReminderPlanner;
 }
 
@@ -55,7 +50,7 @@ type ReplyRow = typeof smsReplies.$inferSelect;
 
 export function createSmsInbox(core: Core, deps: InboxDeps) {
   const { db, clock, newId, events } = core;
-  const { settings, catalog, bookings, planner } = deps;
+  const { settings, catalog, bookings, store, planner } = deps;
 
   const needsHuman = sql<number>`case when ${smsReplies.outcome} = 'needs_reply' and ${smsReplies.handledAt} is null then 0 else 1 end`;
 
@@ -71,47 +66,6 @@ export function createSmsInbox(core: Core, deps: InboxDeps) {
       receivedAt: row.receivedAt,
       handledAt: row.handledAt,
     };
-  }
-
-  function nextAppointmentOf(customerId: string, now: number) {
-    return db
-      .select()
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.customerId, customerId),
-          eq(appointments.status, 'confirmed'),
-          gt(appointments.startAt, now),
-        ),
-      )
-      .orderBy(asc(appointments.startAt))
-      .limit(1)
-      .get();
-  }
-
-  /** Confirmed by the customer: once, with its audit event; a second "C" changes nothing. */
-  function markCustomerConfirmed(appointment: typeof appointments.$inferSelect, now: number) {
-    if (appointment.customerConfirmedAt !== null) return;
-    db.transaction(() => {
-      db.update(appointments)
-        .set({ customerConfirmedAt: now, updatedAt: now })
-        .where(eq(appointments.id, appointment.id))
-        .run();
-      db.insert(appointmentEvents)
-        .values({
-          appointmentId: appointment.id,
-          at: now,
-          kind: 'customer_confirmed',
-          actor: 'customer',
-          reason: 'SMS reply',
-        })
-        .run();
-    });
-    events.emit('appointments.changed', {
-      appointmentId: appointment.id,
-      status: appointment.status,
-      change: 'updated',
-    });
   }
 
   return {
@@ -136,7 +90,7 @@ export function createSmsInbox(core: Core, deps: InboxDeps) {
       const phone = normalisePhone(sms.from, business.country);
       const fromPhone = phone.ok ? phone.e164 : sms.from.trim();
       const customer = db.select().from(customers).where(eq(customers.phone, fromPhone)).get();
-      const appointment = customer ? nextAppointmentOf(customer.id, now) : undefined;
+      const appointment = customer ? store.nextConfirmedOf(customer.id, now) : undefined;
 
       let outcome: SmsReplyOutcome = 'needs_reply';
       let answer: string | null = null;
@@ -145,7 +99,7 @@ export function createSmsInbox(core: Core, deps: InboxDeps) {
       switch (intent) {
         case 'confirm':
           if (appointment) {
-            markCustomerConfirmed(appointment, now);
+            bookings.confirmByCustomer(appointment.id, 'SMS reply');
             outcome = 'confirmed';
             const service = catalog.serviceRow(appointment.serviceId).name;
             const when = formatStartLocal(appointment.startAt, business.timeZone);

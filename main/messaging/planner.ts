@@ -2,19 +2,13 @@
 // domain/reminder-plan.ts and domain/follow-ups.ts; render.ts writes each message's words
 // at planning time, so the outbox shows exactly what the customer will read.
 //
-// Hooked to the event bus in the composition root (app.ts), not called from bookings.ts: every
-// path that changes an appointment (desk, widget, API, demo seed) already emits
-// `appointments.changed` after its commit, so one subscription covers them all and the booking
-// transaction carries no messaging work. What the event does not say (the previous status, how
-// often the booking moved) is read from the audit trail, which every change writes.
-import { and, asc, count, eq, gt, inArray, like, ne, sql } from 'drizzle-orm';
-import { immediateWrite } from '../../db/write-transaction.js';
-import {
-  appointmentEvents,
-  appointments,
-  customers as customerTable,
-  messages,
-} from '../../db/schema.js';
+// Called by the appointment writes themselves (appointments/bookings.ts, as their in-write step),
+// with the row as written: a change and its messages commit together or not at all, so no crash
+// and no planning failure can leave a booking without them. What the row does not say (the
+// previous status, how often the booking moved) is read from the audit trail, which every change
+// writes.
+import { and, asc, eq, like } from 'drizzle-orm';
+import { messages } from '../../db/schema.js';
 import { planFollowUps, type SendContext } from '../domain/follow-ups.js';
 import { dedupeKey, isTransactional, type PlannedMessage } from '../domain/message-kinds.js';
 import {
@@ -25,7 +19,12 @@ import {
   replanAfterReschedule,
   type MessagingSettings,
 } from '../domain/reminder-plan.js';
-import { hashManageToken, type BookingService } from '../appointments/index.js';
+import {
+  hashManageToken,
+  type AppointmentChange,
+  type AppointmentRow,
+  type AppointmentStore,
+} from '../appointments/index.js';
 import {
   serviceReminderSchedule,
   type CatalogService,
@@ -40,14 +39,12 @@ import { renderPlanned, type MessageLinks, type RenderRecipient } from './render
 import type { TemplateStore } from './templates.js';
 import type { Outbox } from './outbox.js';
 
-export type AppointmentChange = 'created' | 'rescheduled' | 'status_changed' | 'updated';
-
 export interface ReminderDeps {
   settings: SettingsService;
   messagingSettings: MessagingSettingsService;
   catalog: CatalogService;
   customers: CustomerService;
-  bookings: BookingService;
+  store: AppointmentStore;
   outbox: Outbox;
   templates: TemplateStore;
   connections: ConnectionSettingsService;
@@ -61,8 +58,8 @@ const LATE_CONFIRMATION_MS = 60 * 60_000;
 const MANAGE_PATH = /\/book\/manage\/([A-Za-z0-9_-]{16,128})/;
 
 export function createReminderPlanner(core: Core, deps: ReminderDeps) {
-  const { db, clock } = core;
-  const { settings, messagingSettings, catalog, customers, bookings, outbox } = deps;
+  const { db, clock, write } = core;
+  const { settings, messagingSettings, catalog, customers, store, outbox } = deps;
   const { templates, connections } = deps;
   /**
    * Tokens of deposit holds booked by this process, kept until the hold is confirmed (its
@@ -73,9 +70,10 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
 
   /**
    * The appointment's manage token, for its links. Manage tokens are stored only as a hash, so
-   * the plain token can come from two places, tried in order:
-   *   1. bookings.create, while it announces the new booking (freshManageToken);
-   *   2. a message already written for this appointment, whose body carries the link the customer
+   * the plain token can come from three places, tried in order:
+   *   1. the booking's own write, which hands it to planFor;
+   *   2. a deposit hold booked by this process (heldTokens);
+   *   3. a message already written for this appointment, whose body carries the link the customer
    *      was sent — checked against the stored hash, so a tampered row can never make us send a
    *      link to someone else's booking.
    * Why not keep a sealed (encrypted) copy per appointment instead: it needs a column and a key
@@ -84,8 +82,8 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
    * the customer read. This way no copy of the token exists beyond the messages that carry it,
    * and a booking nobody was ever sent a link for has no plain token anywhere.
    */
-  function manageTokenOf(row: typeof appointments.$inferSelect): string | null {
-    const fresh = bookings.freshManageToken(row.id) ?? heldTokens.get(row.id);
+  function manageTokenOf(row: AppointmentRow, given: string | undefined): string | null {
+    const fresh = given ?? heldTokens.get(row.id);
     if (fresh) return fresh;
     if (!row.manageTokenHash) return null;
     const carriers = db
@@ -102,10 +100,10 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     return null;
   }
 
-  function linksOf(row: typeof appointments.$inferSelect): MessageLinks {
+  function linksOf(row: AppointmentRow, manageToken?: string): MessageLinks {
     const base = connections.publicBaseUrl();
     if (base === null) return { manage: null, rebook: null };
-    const token = manageTokenOf(row);
+    const token = manageTokenOf(row, manageToken);
     return {
       manage: token === null ? null : `${base}/book/manage/${token}`,
       rebook: `${base}/book?service=${encodeURIComponent(row.serviceId)}`,
@@ -122,14 +120,6 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     }
     if (Array.isArray(own) && validateReminderSchedule(own).length === 0) return own;
     return messagingSettings.get().schedule;
-  }
-
-  /** RFC 5545 SEQUENCE: every move and the cancel make a newer version of the calendar event. */
-  function bumpCalendarSequence(appointmentId: string): void {
-    db.update(appointments)
-      .set({ calendarSequence: sql`${appointments.calendarSequence} + 1` })
-      .where(eq(appointments.id, appointmentId))
-      .run();
   }
 
   function messagingRules(): MessagingSettings & { timeZone: string } {
@@ -152,48 +142,15 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     };
   }
 
-  function revisionOf(appointmentId: string): number {
-    const row = db
-      .select({ n: count() })
-      .from(appointmentEvents)
-      .where(
-        and(
-          eq(appointmentEvents.appointmentId, appointmentId),
-          eq(appointmentEvents.kind, 'rescheduled'),
-        ),
-      )
-      .get();
-    return row?.n ?? 0;
-  }
-
-  // Asked for every due row the loop claims: prepared once, not rebuilt by drizzle per row.
-  const futureBooking = db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.customerId, sql.placeholder('customerId')),
-        gt(appointments.startAt, sql.placeholder('after')),
-        ne(appointments.id, sql.placeholder('exceptId')),
-        inArray(appointments.status, ['confirmed', 'pending_payment']),
-      ),
-    )
-    .prepare();
-  const appointmentById = db
-    .select()
-    .from(appointments)
-    .where(eq(appointments.id, sql.placeholder('id')))
-    .prepare();
-
-  function hasFutureBooking(customerId: string, after: number, exceptId: string): boolean {
-    return futureBooking.get({ customerId, after, exceptId }) !== undefined;
-  }
+  /** How often the booking moved: each move is a new revision of its messages. */
+  const revisionOf = (appointmentId: string): number => store.timesMoved(appointmentId);
 
   /** `row` as read at the start of the change: nothing the words use changes while planning. */
   const rendered = (
-    row: typeof appointments.$inferSelect,
+    row: AppointmentRow,
     planned: readonly PlannedMessage[],
     recipient: RenderRecipient,
+    manageToken?: string,
   ) => {
     if (planned.length === 0) return [];
     return renderPlanned(
@@ -201,139 +158,130 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
       row,
       planned,
       recipient,
-      linksOf(row),
+      linksOf(row, manageToken),
     );
   };
 
   /**
-   * Plans (or re-plans) the messages of one appointment after a committed change. Returns how many
-   * rows were added, so the caller knows whether to wake the loop.
+   * Plans (or re-plans) the messages of one appointment, inside the write that changed it, from
+   * the row as written. Returns how many rows were added.
    */
-  const onAppointmentChanged = immediateWrite(
-    db,
-    (appointmentId: string, change: AppointmentChange): number => {
-      const now = clock.now();
-      // A new booking is announced inside its own write, with the row it just wrote.
-      const row =
-        (change === 'created' ? bookings.freshRow(appointmentId) : null) ??
-        bookings.row(appointmentId);
-      const recipient = recipientOf(row.customerId);
-      const appointment = {
-        id: row.id,
-        start: row.startAt,
-        end: row.endAt,
-        status: row.status,
-      };
-      const rules = messagingRules();
-      const schedule = scheduleFor(row.serviceId);
-      const pending = () =>
-        outbox.pendingFor(appointmentId).map((m) => ({
-          appointmentId,
-          kind: m.kind,
-          dedupeKey: m.dedupeKey ?? m.id,
-        }));
+  function planFor(row: AppointmentRow, change: AppointmentChange, manageToken?: string): number {
+    const now = clock.now();
+    const appointmentId = row.id;
+    const recipient = recipientOf(row.customerId);
+    const appointment = {
+      id: row.id,
+      start: row.startAt,
+      end: row.endAt,
+      status: row.status,
+    };
+    const rules = messagingRules();
+    const schedule = scheduleFor(row.serviceId);
+    const pending = () =>
+      outbox.pendingFor(appointmentId).map((m) => ({
+        appointmentId,
+        kind: m.kind,
+        dedupeKey: m.dedupeKey ?? m.id,
+      }));
 
-      switch (change) {
-        case 'created': {
-          if (row.status === 'pending_payment') {
-            const token = bookings.freshManageToken(row.id);
-            if (token) heldTokens.set(row.id, token);
+    switch (change) {
+      case 'created': {
+        if (row.status === 'pending_payment' && manageToken) {
+          heldTokens.set(row.id, manageToken);
+        }
+        const plan = planAppointmentMessages({
+          appointment,
+          recipient,
+          settings: rules,
+          schedule,
+          bookedAt: row.createdAt,
+          now,
+          revision: 0,
+        });
+        return outbox.plan(rendered(row, plan, recipient, manageToken));
+      }
+      case 'rescheduled': {
+        store.bumpCalendarSequence(appointmentId);
+        const replan = replanAfterReschedule({
+          appointment,
+          recipient,
+          settings: rules,
+          schedule,
+          bookedAt: now,
+          now,
+          revision: revisionOf(appointmentId),
+          pending: pending(),
+        });
+        outbox.cancelByKeys(replan.cancel, 'rescheduled');
+        return outbox.plan(rendered(row, replan.plan, recipient));
+      }
+      case 'status_changed': {
+        const step = store.lastStatusChange(appointmentId);
+        switch (row.status) {
+          case 'confirmed': {
+            // A deposit hold confirmed: its messages start now.
+            const plan = planAppointmentMessages({
+              appointment,
+              recipient,
+              settings: rules,
+              schedule,
+              bookedAt: step?.at ?? now,
+              now,
+              revision: revisionOf(appointmentId),
+            });
+            const added = outbox.plan(rendered(row, plan, recipient));
+            heldTokens.delete(appointmentId);
+            return added;
           }
-          const plan = planAppointmentMessages({
-            appointment,
-            recipient,
-            settings: rules,
-            schedule,
-            bookedAt: row.createdAt,
-            now,
-            revision: 0,
-          });
-          return outbox.plan(rendered(row, plan, recipient));
-        }
-        case 'rescheduled': {
-          bumpCalendarSequence(appointmentId);
-          const replan = replanAfterReschedule({
-            appointment,
-            recipient,
-            settings: rules,
-            schedule,
-            bookedAt: now,
-            now,
-            revision: revisionOf(appointmentId),
-            pending: pending(),
-          });
-          outbox.cancelByKeys(replan.cancel, 'rescheduled');
-          return outbox.plan(rendered(row, replan.plan, recipient));
-        }
-        case 'status_changed': {
-          const step = bookings.lastStatusChange(appointmentId);
-          switch (row.status) {
-            case 'confirmed': {
-              // A deposit hold confirmed: its messages start now.
-              const plan = planAppointmentMessages({
-                appointment,
-                recipient,
-                settings: rules,
-                schedule,
-                bookedAt: step?.at ?? now,
-                now,
-                revision: revisionOf(appointmentId),
-              });
-              const added = outbox.plan(rendered(row, plan, recipient));
-              heldTokens.delete(appointmentId);
-              return added;
-            }
-            case 'cancelled': {
-              heldTokens.delete(appointmentId);
-              bumpCalendarSequence(appointmentId);
-              const replan = planCancellation({
-                appointment,
-                previousStatus: step?.fromStatus ?? 'confirmed',
-                recipient,
-                settings: rules,
-                pending: pending(),
-                now,
-              });
-              outbox.cancelByKeys(replan.cancel, 'appointment_cancelled');
-              return outbox.plan(rendered(row, replan.plan, recipient));
-            }
-            case 'completed':
-            case 'no_show': {
-              const stale = pending().filter(
-                (m) => isTransactional(m.kind) || m.kind === 'reminder',
-              );
-              outbox.cancelByKeys(
-                stale.map((m) => m.dedupeKey),
-                'appointment_closed',
-              );
-              const service = catalog.serviceRow(row.serviceId);
-              const plan = planFollowUps({
-                appointment,
-                recipient,
-                settings: rules,
-                rebookingIntervalDays: service.rebookingIntervalDays,
-                hasFutureBooking: hasFutureBooking(row.customerId, row.endAt, row.id),
-                now,
-              });
-              return outbox.plan(rendered(row, plan, recipient));
-            }
-            case 'pending_payment':
-              return 0;
-            default: {
-              const never: never = row.status;
-              throw new Error(`Unknown status ${String(never)}`);
-            }
+          case 'cancelled': {
+            heldTokens.delete(appointmentId);
+            store.bumpCalendarSequence(appointmentId);
+            const replan = planCancellation({
+              appointment,
+              previousStatus: step?.fromStatus ?? 'confirmed',
+              recipient,
+              settings: rules,
+              pending: pending(),
+              now,
+            });
+            outbox.cancelByKeys(replan.cancel, 'appointment_cancelled');
+            return outbox.plan(rendered(row, replan.plan, recipient));
           }
-        }
-        case 'updated':
-          return 0;
-        default: {
-          const never: never = change;
-          throw new Error(`Unknown change ${String(never)}`);
+          case 'completed':
+          case 'no_show': {
+            const stale = pending().filter((m) => isTransactional(m.kind) || m.kind === 'reminder');
+            outbox.cancelByKeys(
+              stale.map((m) => m.dedupeKey),
+              'appointment_closed',
+            );
+            const service = catalog.serviceRow(row.serviceId);
+            const plan = planFollowUps({
+              appointment,
+              recipient,
+              settings: rules,
+              rebookingIntervalDays: service.rebookingIntervalDays,
+              hasFutureBooking: store.hasFutureBooking(row.customerId, row.endAt, row.id),
+              now,
+            });
+            return outbox.plan(rendered(row, plan, recipient));
+          }
+          case 'pending_payment':
+            return 0;
+          default: {
+            const never: never = row.status;
+            throw new Error(`Unknown status ${String(never)}`);
+          }
         }
       }
-    },
-  );
+      case 'updated':
+        return 0;
+      default: {
+        const never: never = change;
+        throw new Error(`Unknown change ${String(never)}`);
+      }
+    }
+  }
 
   /**
    * Plans a future confirmed appointment that has no messages at all (a crash between the commit
@@ -341,7 +289,7 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
    * in the last hour is still news; older ones get their reminders alone.
    */
   function planUnplanned(appointmentId: string, now: number): number {
-    const row = bookings.row(appointmentId);
+    const row = store.row(appointmentId);
     const recipient = recipientOf(row.customerId);
     const plan = planAppointmentMessages({
       appointment: { id: row.id, start: row.startAt, end: row.endAt, status: row.status },
@@ -355,103 +303,86 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     return outbox.plan(rendered(row, plan, recipient));
   }
 
+  // One commit for the whole startup pass (the demo seed leaves hundreds); each appointment in
+  // its own savepoint, so one that cannot be planned does not undo the others.
+  const planEach = write((ids: readonly string[], now: number): number => {
+    let added = 0;
+    for (const id of ids) {
+      try {
+        added += planOne(id, now);
+      } catch {
+        // Left unplanned; the next start tries again.
+      }
+    }
+    return added;
+  });
+  const planOne = write(planUnplanned);
+
+  const planReply = write((appointmentId: string, replyTo: string): number => {
+    const row = store.row(appointmentId);
+    const recipient = recipientOf(row.customerId);
+    if (!recipient.phone || !recipient.smsConsent) return 0;
+    const reply: PlannedMessage = {
+      appointmentId,
+      kind: 'reply',
+      channel: 'sms',
+      dueAt: clock.now(),
+      offsetMinutes: null,
+      dedupeKey: dedupeKey({
+        appointmentId,
+        kind: 'reply',
+        channel: 'sms',
+        revision: 0,
+        replyTo,
+      }),
+    };
+    return outbox.plan(rendered(row, [reply], recipient));
+  });
+
   return {
-    onAppointmentChanged,
+    planFor,
 
     /** The startup pass over unplanned future appointments; idempotent through the dedupe keys. */
     planMissing(): number {
       const now = clock.now();
-      const unplanned = db
-        .select({ id: appointments.id })
-        .from(appointments)
-        .where(
-          and(
-            eq(appointments.status, 'confirmed'),
-            gt(appointments.startAt, now),
-            sql`not exists (select 1 from ${messages} where ${messages.appointmentId} = ${appointments.id})`,
-          ),
-        )
-        .all();
-      // One commit for the whole pass (the demo seed leaves hundreds); each appointment in its
-      // own savepoint, so one that cannot be planned does not undo the others.
-      return db.transaction(() => {
-        let added = 0;
-        for (const { id } of unplanned) {
-          try {
-            added += db.transaction(() => planUnplanned(id, now));
-          } catch {
-            // Left unplanned; the next start tries again.
-          }
-        }
-        return added;
-      });
+      return planEach(store.unplannedFuture(now), now);
     },
 
     /**
      * Answers a customer's SMS about this appointment through the outbox (kind 'reply', due now).
      * Returns how many rows were added: 0 when the customer cannot be texted.
      */
-    planReply(appointmentId: string, replyTo: string): number {
-      return db.transaction(() => {
-        const row = bookings.row(appointmentId);
-        const recipient = recipientOf(row.customerId);
-        if (!recipient.phone || !recipient.smsConsent) return 0;
-        const reply: PlannedMessage = {
-          appointmentId,
-          kind: 'reply',
-          channel: 'sms',
-          dueAt: clock.now(),
-          offsetMinutes: null,
-          dedupeKey: dedupeKey({
-            appointmentId,
-            kind: 'reply',
-            channel: 'sms',
-            revision: 0,
-            replyTo,
-          }),
-        };
-        return outbox.plan(rendered(row, [reply], recipient));
-      });
-    },
+    planReply,
 
     /** The links a message about this appointment carries (template previews use them too). */
     linksOf,
 
     /** What the loop asks before sending a due row (domain/follow-ups.ts isStillUseful). */
     sendContext(appointmentId: string, now: number): SendContext | null {
-      const row = appointmentById.get({ id: appointmentId });
+      const row = store.find(appointmentId);
       if (!row) return null;
       return {
         now,
         appointment: { start: row.startAt, end: row.endAt, status: row.status },
-        hasFutureBooking: hasFutureBooking(row.customerId, row.endAt, row.id),
+        hasFutureBooking: store.hasFutureBooking(row.customerId, row.endAt, row.id),
       };
     },
 
     /** The customer's number can never receive SMS (Twilio 21211): flag it, plan no more. */
     flagInvalidPhone(customerId: string): void {
-      db.update(customerTable)
-        .set({ phoneInvalidAt: clock.now(), updatedAt: clock.now() })
-        .where(eq(customerTable.id, customerId))
-        .run();
+      customers.flagInvalidPhone(customerId);
       outbox.cancelForCustomer(customerId, 'sms', 'invalid_number');
     },
 
     /** The customer texted STOP to our number (Twilio 21610): SMS consent off. */
     withdrawSmsConsent(customerId: string): void {
-      db.update(customerTable)
-        .set({ smsConsent: false, updatedAt: clock.now() })
-        .where(eq(customerTable.id, customerId))
-        .run();
+      customers.setSmsConsent(customerId, false);
       outbox.cancelForCustomer(customerId, 'sms', 'unsubscribed');
     },
 
     /** The customer texted START: SMS consent on again. */
     restoreSmsConsent(customerId: string): void {
-      db.update(customerTable)
-        .set({ smsConsent: true, updatedAt: clock.now() })
-        .where(eq(customerTable.id, customerId))
-        .run();
+      customers.setSmsConsent(customerId, true);
     },
 
     messagingRules,

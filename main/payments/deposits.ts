@@ -10,7 +10,7 @@
 // and reconciliation run the same code.
 import { and, count, eq } from 'drizzle-orm';
 import {
-  appointments,
+  type appointments,
   paymentEvents,
   payments,
   type PaymentKind,
@@ -38,7 +38,7 @@ import type {
   CheckoutSession,
   PaymentProvider,
 } from '../integrations/payments/payment-provider.js';
-import type { BookingService, ScheduleReader } from '../appointments/index.js';
+import type { AppointmentStore, BookingService, ScheduleReader } from '../appointments/index.js';
 import type { CatalogService, SettingsService } from '../catalog/index.js';
 import type { Core } from '../core/context.js';
 import type { CustomerService } from '../customers/index.js';
@@ -59,6 +59,7 @@ export interface PaymentsDeps {
   catalog: CatalogService;
   customers: CustomerService;
   bookings: BookingService;
+  store: AppointmentStore;
   schedule: ScheduleReader;
   outbox: Outbox;
 }
@@ -102,7 +103,7 @@ export type CheckoutOutcome =
   | 'expired';
 
 export function createPaymentService(core: Core, deps: PaymentsDeps, options: PaymentsOptions) {
-  const { db, clock } = core;
+  const { db, clock, write } = core;
   const { settings, catalog, bookings, schedule, outbox } = deps;
   const inflight = new Set<Promise<unknown>>();
   const rows = createPaymentRows(core, () => options.provider().name);
@@ -149,10 +150,7 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
       appointment.priceAmount,
       appointment.currency,
     );
-    db.update(appointments)
-      .set({ paymentPolicy: JSON.stringify(policy), depositAmount: policy.deposit })
-      .where(eq(appointments.id, appointment.id))
-      .run();
+    deps.store.freezePolicy(appointment.id, JSON.stringify(policy), policy.deposit);
     return policy;
   }
 
@@ -241,9 +239,7 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
    * transaction, so no booking can slip in between the check and the confirmation.
    */
   function confirmHeld(appointmentId: string): 'confirmed' | 'taken' | 'not_pending' {
-    return db.transaction(() => confirmHeldInside(appointmentId, 'system'), {
-      behavior: 'immediate',
-    });
+    return write(() => confirmHeldInside(appointmentId, 'system'))();
   }
 
   /** confirmHeld's work, for a caller already inside an IMMEDIATE transaction. */

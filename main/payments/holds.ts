@@ -28,7 +28,7 @@ export function createHoldRules(
     log: (message: string, error?: unknown) => void;
   },
 ) {
-  const { db, clock } = core;
+  const { db, clock, write } = core;
   const { bookings } = deps;
 
   /**
@@ -89,59 +89,54 @@ export function createHoldRules(
       throw ValidationError.field('amount', 'must be more than 0');
     }
     const idempotencyKey = `in_person:${input.appointmentId}:${input.requestId}`;
-    return db.transaction(
-      () => {
-        const earlier = deps.rows.byKey(idempotencyKey);
-        if (earlier) return earlier;
-        const appointment = bookings.row(input.appointmentId);
-        if (appointment.status !== 'pending_payment' && appointment.status !== 'confirmed') {
-          throw new PolicyError(
-            `A ${appointment.status.replace('_', ' ')} booking takes no deposit`,
-            { status: appointment.status },
-          );
-        }
-        const policy = deps.policyOf(appointment);
-        if (policy.deposit === 0) {
-          throw new PolicyError('This booking asks no deposit', { field: 'amount' });
-        }
-        const paid = deps.rows
-          .rowsOf(appointment.id)
-          .some(
-            (r) => (r.kind === 'deposit' || r.kind === 'in_person') && r.status === 'succeeded',
-          );
-        if (paid) {
-          throw new PolicyError('The deposit for this booking is already paid', {
-            field: 'amount',
-          });
-        }
-        if (appointment.priceAmount > 0 && input.amount > appointment.priceAmount) {
-          throw ValidationError.field(
-            'amount',
-            `is more than the price of the booking (${appointment.priceAmount})`,
-          );
-        }
-        const row = deps.rows.insert({
-          appointmentId: appointment.id,
-          kind: 'in_person',
-          amount: input.amount,
-          currency: policy.currency,
-          idempotencyKey,
-          status: 'succeeded',
-          provider: 'desk',
-          reason: input.note?.trim() || 'Taken at the desk',
+    return write(() => {
+      const earlier = deps.rows.byKey(idempotencyKey);
+      if (earlier) return earlier;
+      const appointment = bookings.row(input.appointmentId);
+      if (appointment.status !== 'pending_payment' && appointment.status !== 'confirmed') {
+        throw new PolicyError(
+          `A ${appointment.status.replace('_', ' ')} booking takes no deposit`,
+          { status: appointment.status },
+        );
+      }
+      const policy = deps.policyOf(appointment);
+      if (policy.deposit === 0) {
+        throw new PolicyError('This booking asks no deposit', { field: 'amount' });
+      }
+      const paid = deps.rows
+        .rowsOf(appointment.id)
+        .some((r) => (r.kind === 'deposit' || r.kind === 'in_person') && r.status === 'succeeded');
+      if (paid) {
+        throw new PolicyError('The deposit for this booking is already paid', {
+          field: 'amount',
         });
-        if (deps.confirmHeldInside(appointment.id, 'desk') === 'taken') {
-          // Throwing rolls the movement back with it: nothing is recorded for a booking that lost
-          // its time.
-          throw new ConflictError(
-            'The hold lapsed and its time was booked by someone else; book a new time',
-            { appointmentId: appointment.id },
-          );
-        }
-        return row;
-      },
-      { behavior: 'immediate' },
-    );
+      }
+      if (appointment.priceAmount > 0 && input.amount > appointment.priceAmount) {
+        throw ValidationError.field(
+          'amount',
+          `is more than the price of the booking (${appointment.priceAmount})`,
+        );
+      }
+      const row = deps.rows.insert({
+        appointmentId: appointment.id,
+        kind: 'in_person',
+        amount: input.amount,
+        currency: policy.currency,
+        idempotencyKey,
+        status: 'succeeded',
+        provider: 'desk',
+        reason: input.note?.trim() || 'Taken at the desk',
+      });
+      if (deps.confirmHeldInside(appointment.id, 'desk') === 'taken') {
+        // Throwing rolls the movement back with it: nothing is recorded for a booking that lost
+        // its time.
+        throw new ConflictError(
+          'The hold lapsed and its time was booked by someone else; book a new time',
+          { appointmentId: appointment.id },
+        );
+      }
+      return row;
+    })();
   }
 
   return { releaseLapsedHolds, takeInPerson };

@@ -35,7 +35,7 @@ export function createRefunds(
     log: (message: string, error?: unknown) => void;
   },
 ) {
-  const { db, clock } = core;
+  const { clock, write } = core;
   const { bookings, catalog } = deps;
   const { rowsOf, byKey, update, insert, byRefundId } = deps.rows;
   const options = { provider: deps.provider, log: deps.log };
@@ -65,40 +65,37 @@ export function createRefunds(
    * second request with the same key (a double click) finds it and answers it instead.
    */
   async function issueRefund(request: RefundRequest): Promise<PaymentRow | null> {
-    const claimed = db.transaction(
-      (): PaymentRow | null => {
-        const earlier = byKey(request.idempotencyKey);
-        if (earlier) return earlier;
-        const rows = rowsOf(request.appointmentId);
-        const source = refundSource(rows);
-        const refundable = balanceOf(rows).refundable;
-        if (!source || refundable === 0) {
-          if (request.tolerateNothingRefundable) return null;
-          throw new PolicyError('Nothing paid for this booking is left to refund', {
-            field: 'amount',
-          });
-        }
-        if (request.amount > Math.min(refundable, source.left)) {
-          throw new ValidationError([
-            {
-              field: 'amount',
-              message: `is more than can be refunded (at most ${Math.min(refundable, source.left)})`,
-            },
-          ]);
-        }
-        return insert({
-          appointmentId: request.appointmentId,
-          kind: 'refund',
-          amount: request.amount,
-          currency: source.row.currency,
-          provider: source.row.provider,
-          paymentIntentId: source.row.paymentIntentId,
-          idempotencyKey: request.idempotencyKey,
-          reason: request.reason,
+    const claimed = write((): PaymentRow | null => {
+      const earlier = byKey(request.idempotencyKey);
+      if (earlier) return earlier;
+      const rows = rowsOf(request.appointmentId);
+      const source = refundSource(rows);
+      const refundable = balanceOf(rows).refundable;
+      if (!source || refundable === 0) {
+        if (request.tolerateNothingRefundable) return null;
+        throw new PolicyError('Nothing paid for this booking is left to refund', {
+          field: 'amount',
         });
-      },
-      { behavior: 'immediate' },
-    );
+      }
+      if (request.amount > Math.min(refundable, source.left)) {
+        throw new ValidationError([
+          {
+            field: 'amount',
+            message: `is more than can be refunded (at most ${Math.min(refundable, source.left)})`,
+          },
+        ]);
+      }
+      return insert({
+        appointmentId: request.appointmentId,
+        kind: 'refund',
+        amount: request.amount,
+        currency: source.row.currency,
+        provider: source.row.provider,
+        paymentIntentId: source.row.paymentIntentId,
+        idempotencyKey: request.idempotencyKey,
+        reason: request.reason,
+      });
+    })();
     if (!claimed || claimed.status !== 'pending' || claimed.refundId) return claimed;
     return sendRefund(claimed);
   }

@@ -56,7 +56,8 @@ describe('creating a booking', () => {
       ok: true,
       value: [{ kind: 'created', actor: 'desk', toStatus: 'confirmed', toStart: start }],
     });
-    expect(seen).toEqual(['appointments.changed']);
+    // The booking made its customer: open customer lists hear of both, once committed.
+    expect(seen).toEqual(['customers.changed', 'appointments.changed']);
   });
 
   it('treats the same phone typed another way as the same customer', async () => {
@@ -84,7 +85,10 @@ describe('creating a booking', () => {
       ok: false,
       error: {
         code: 'CONFLICT',
-        details: { field: 'start', reason: 'overlaps another appointment' },
+        // A code for programs, the words for people.
+        message:
+          'That time is no longer free: it overlaps another appointment for this staff member',
+        details: { field: 'start', reason: 'overlaps_appointment' },
       },
     });
   });
@@ -152,7 +156,7 @@ describe('creating a booking', () => {
       const result = await book({ staffId: biz.alice, start: london('2026-12-01', time) });
       expect(result, time).toMatchObject({
         ok: false,
-        error: { code: 'CONFLICT', details: { reason: 'is outside the working hours' } },
+        error: { code: 'CONFLICT', details: { reason: 'outside_working_hours' } },
       });
     }
   });
@@ -167,7 +171,7 @@ describe('creating a booking', () => {
     const result = await book({ staffId: biz.alice, start: london('2026-12-01', '10:00') });
     expect(result).toMatchObject({
       ok: false,
-      error: { details: { reason: 'falls in time off' } },
+      error: { details: { reason: 'time_off' } },
     });
   });
 

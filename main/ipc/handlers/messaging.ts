@@ -1,15 +1,13 @@
-// Reminders and messages over the contract: the outbox and the SMS inbox, the business's
-// reminder settings and templates, and the connections (public base URL, Twilio, SMTP).
+// The desk's messaging channels: the outbox and the SMS inbox, the reminder settings, and the
+// business's templates with their previews.
 import type { Services } from '../../app.js';
 import type { HandlerGroup } from '../router.js';
 
-export function reminderHandlers(s: Services): HandlerGroup {
+export function messagingHandlers(s: Services): HandlerGroup {
   return {
     'outbox.list': (input) => s.outbox.list(input),
     'inbox.list': (input) => s.inbox.list(input),
     'inbox.markHandled': (input) => s.inbox.markHandled(input.id),
-    'connections.get': () => s.connections.get(),
-    'connections.update': (input) => s.connections.update(input),
     'reminderSettings.get': () => s.messagingSettings.get(),
     'reminderSettings.update': (input) => s.messagingSettings.update(input),
     'templates.list': () => s.templates.list(),
