@@ -1,6 +1,6 @@
 // What every service needs, passed explicitly: the one database connection, the clock, the id
 // source and the event bus. Tests inject their own clock and ids instead of patching modules.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import type { Db } from '../../db/open.js';
 import type { EventBus, Write } from './events.js';
 
@@ -19,15 +19,17 @@ export type IdGenerator = (prefix: string) => string;
  * crypto.randomUUID does internally). The bytes are as unpredictable as randomBytes' own.
  */
 export function createRandomPool(poolSize = 4096): (length: number) => Buffer {
-  let pool = randomBytes(poolSize);
+  const pool = randomBytes(poolSize);
   let offset = 0;
   return (length) => {
     if (length > poolSize) return randomBytes(length);
     if (offset + length > poolSize) {
-      pool = randomBytes(poolSize);
+      // Refilled in place rather than replaced, so a refill allocates nothing; the copy below is
+      // what makes that safe.
+      randomFillSync(pool);
       offset = 0;
     }
-    // A copy, so a later refill can never change bytes already handed out.
+    // A copy: the next refill rewrites the pool, and bytes already handed out must never change.
     const bytes = Buffer.from(pool.subarray(offset, offset + length));
     offset += length;
     return bytes;

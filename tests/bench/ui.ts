@@ -8,6 +8,7 @@ import { startHost, type RunningHost } from '../../main/host.js';
 import { addDaysToLocalDate, utcToLocalDate } from '../../main/domain/time.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract.js';
 import { launchChromium, newDeskPage } from '../e2e/support/browser.js';
+import { rpcClient } from '../support/rpc.js';
 
 export interface UiFigure {
   figure: string;
@@ -18,14 +19,12 @@ export interface UiFigure {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function call<C extends Channel>(
+function call<C extends Channel>(
   host: RunningHost,
   channel: C,
   input: ChannelInput<C>,
 ): Promise<ChannelOutput<C>> {
-  const answer = await host.app.router.dispatch(channel, input);
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as ChannelOutput<C>;
+  return rpcClient(() => host.app.router).value(channel, input);
 }
 
 /** Fills every staff member's next week back to back (regulars rebooking), on top of the demo. */
@@ -49,7 +48,7 @@ async function fillWeek(host: RunningHost, monday: string): Promise<number> {
     for (const slot of answer.days.flatMap((d) => d.slots)) {
       if (slot.start < freeFrom) continue;
       const customer = regulars[booked % regulars.length]!;
-      const made = await host.app.router.dispatch('appointments.create', {
+      const made = await rpcClient(() => host.app.router).call('appointments.create', {
         serviceId: service.id,
         staffId: member.id,
         start: slot.start,

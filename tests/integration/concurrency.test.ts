@@ -9,6 +9,7 @@ import { closeDatabase, openDatabase } from '../../db/open.js';
 import { createApp } from '../../main/app.js';
 import { aroundTheClock, london, tempDir } from '../support/app.js';
 import {
+  adminClient,
   onLoopback,
   repoRoot,
   startServer,
@@ -68,20 +69,16 @@ describe('racing for one slot', () => {
     const { serviceId, staffId } = prepareBusiness(dbPath);
     server = await startServer(['--db', dbPath, ...onLoopback]);
     const s = server;
+    const desk = adminClient(s);
     const results = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
-        const response = await fetch(`${s.adminBase}/rpc/appointments.create`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` },
-          body: JSON.stringify({
-            serviceId,
-            staffId,
-            start: slotStart + (i % 3) * 10 * 60_000, // 10:00, 10:10, 10:20 all overlap
-            customer: { name: `Caller ${i}`, email: `caller${i}@example.com` },
-          }),
+        const answer = await desk.call('appointments.create', {
+          serviceId,
+          staffId,
+          start: slotStart + (i % 3) * 10 * 60_000, // 10:00, 10:10, 10:20 all overlap
+          customer: { name: `Caller ${i}`, email: `caller${i}@example.com` },
         });
-        const body = (await response.json()) as { ok: boolean; error?: { code: string } };
-        return body.ok ? 'ok' : body.error?.code;
+        return answer.ok ? 'ok' : answer.error.code;
       }),
     );
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
@@ -135,6 +132,7 @@ describe('a server killed with SIGKILL in the middle of writes', () => {
     const { serviceId, staffId } = prepareBusiness(dbPath);
     server = await startServer(['--db', dbPath, ...onLoopback]);
     const s = server;
+    const desk = adminClient(s);
     const acknowledged: string[] = [];
     let killed = false;
     let enoughWritten!: () => void;
@@ -143,18 +141,13 @@ describe('a server killed with SIGKILL in the middle of writes', () => {
       for (let i = 0; !killed; i++) {
         const start = slotStart + (lane * 10_000 + i) * 30 * 60_000;
         try {
-          const response = await fetch(`${s.adminBase}/rpc/appointments.create`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` },
-            body: JSON.stringify({
-              serviceId,
-              staffId,
-              start,
-              customer: { name: 'Crash', email: 'crash@example.com' },
-            }),
+          const answer = await desk.call('appointments.create', {
+            serviceId,
+            staffId,
+            start,
+            customer: { name: 'Crash', email: 'crash@example.com' },
           });
-          const body = (await response.json()) as { ok: boolean; value?: { id: string } };
-          if (body.ok && body.value) acknowledged.push(body.value.id);
+          if (answer.ok) acknowledged.push(answer.value.id);
           if (acknowledged.length === 150) enoughWritten();
         } catch {
           return; // the socket died with the server

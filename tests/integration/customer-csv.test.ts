@@ -3,10 +3,10 @@
 // an export is safe to open in a spreadsheet and imports back as the same customers.
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelOutput, Customer } from '../../preload/contract.js';
+import type { Customer } from '../../preload/contract.js';
 import { createTestBusiness, type TestBusiness } from '../support/app.js';
+import type { RpcClient } from '../support/rpc.js';
 
-type ImportResult = ChannelOutput<'customers.importCsv'>;
 let biz: TestBusiness;
 
 beforeEach(() => {
@@ -14,14 +14,10 @@ beforeEach(() => {
 });
 afterEach(() => biz.dispose());
 
-async function rpc<T>(channel: string, input: unknown): Promise<T> {
-  const answer = await biz.app.router.dispatch(channel, input);
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
+const rpc: RpcClient['value'] = (channel, input) => biz.desk.value(channel, input);
 
 async function total(): Promise<number> {
-  return (await rpc<{ total: number }>('customers.list', {})).total;
+  return (await rpc('customers.list', {})).total;
 }
 
 const goodFile = [
@@ -34,7 +30,7 @@ const goodFile = [
 
 describe('importing customers from CSV', () => {
   it('previews a clean file without storing anything, then commits every row', async () => {
-    const preview = await rpc<ImportResult>('customers.importCsv', {
+    const preview = await rpc('customers.importCsv', {
       csv: goodFile,
       mode: 'preview',
     });
@@ -47,12 +43,12 @@ describe('importing customers from CSV', () => {
     });
     expect(await total()).toBe(0);
 
-    const committed = await rpc<ImportResult>('customers.importCsv', {
+    const committed = await rpc('customers.importCsv', {
       csv: goodFile,
       mode: 'commit',
     });
     expect(committed).toMatchObject({ mode: 'commit', imported: 3, errors: [] });
-    const { customers } = await rpc<{ customers: Customer[] }>('customers.list', {});
+    const { customers } = await rpc('customers.list', {});
     expect(customers.map((c) => c.name)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Hopper, Jr.']);
     expect(customers[0]).toMatchObject({ smsConsent: true, notes: 'Likes the window seat' });
     expect(customers[2]?.notes).toBe('two\nlines');
@@ -70,7 +66,7 @@ describe('importing customers from CSV', () => {
       'Taken,,TAKEN@example.com,',
       'Twice,07911 123456,,maybe',
     ].join('\n');
-    const preview = await rpc<ImportResult>('customers.importCsv', { csv: file, mode: 'preview' });
+    const preview = await rpc('customers.importCsv', { csv: file, mode: 'preview' });
     expect(preview.imported).toBe(0);
     expect(preview.errors.map((e) => [e.row, e.field])).toEqual([
       [3, 'name'],
@@ -86,19 +82,19 @@ describe('importing customers from CSV', () => {
       'row 2 has the same phone',
     );
 
-    const committed = await rpc<ImportResult>('customers.importCsv', { csv: file, mode: 'commit' });
+    const committed = await rpc('customers.importCsv', { csv: file, mode: 'commit' });
     expect(committed.imported).toBe(0);
     expect(committed.errors).toEqual(preview.errors);
     expect(await total()).toBe(1);
   });
 
   it('refuses a file without a name column, and an empty one', async () => {
-    const noName = await rpc<ImportResult>('customers.importCsv', {
+    const noName = await rpc('customers.importCsv', {
       csv: 'phone\n07911 123456',
       mode: 'commit',
     });
     expect(noName.errors).toEqual([expect.objectContaining({ row: 1, field: 'header' })]);
-    const headerOnly = await biz.app.router.dispatch('customers.importCsv', {
+    const headerOnly = await biz.desk.call('customers.importCsv', {
       csv: 'name,phone\n',
       mode: 'commit',
     });
@@ -115,7 +111,7 @@ describe('exporting customers to CSV', () => {
       notes: '@SUM(A1:A2)',
     });
     await rpc('customers.create', { name: 'Plain Jane', email: 'jane@example.com' });
-    const exported = await rpc<{ csv: string; count: number }>('customers.exportCsv', {});
+    const exported = await rpc('customers.exportCsv', {});
     expect(exported.count).toBe(2);
     const rows = Papa.parse<Record<string, string>>(exported.csv, { header: true }).data;
     for (const row of rows) {
@@ -127,15 +123,15 @@ describe('exporting customers to CSV', () => {
       notes: "'@SUM(A1:A2)",
     });
 
-    const before = await rpc<{ customers: Customer[] }>('customers.list', {});
+    const before = await rpc('customers.list', {});
     biz.dispose();
     biz = createTestBusiness();
-    const back = await rpc<ImportResult>('customers.importCsv', {
+    const back = await rpc('customers.importCsv', {
       csv: exported.csv,
       mode: 'commit',
     });
     expect(back).toMatchObject({ imported: 2, errors: [] });
-    const after = await rpc<{ customers: Customer[] }>('customers.list', {});
+    const after = await rpc('customers.list', {});
     const strip = (c: Customer) => ({ ...c, id: '', createdAt: 0 });
     expect(after.customers.map(strip)).toEqual(before.customers.map(strip));
   });

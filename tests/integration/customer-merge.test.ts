@@ -4,8 +4,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customers, messages, payments, smsReplies } from '../../db/schema.js';
-import type { ChannelOutput, Customer } from '../../preload/contract.js';
+import type { Channel, ChannelInput } from '../../preload/contract.js';
 import { createTestBusiness, london, type TestBusiness } from '../support/app.js';
+import type { RpcClient } from '../support/rpc.js';
 
 let biz: TestBusiness;
 
@@ -14,39 +15,35 @@ beforeEach(() => {
 });
 afterEach(() => biz.dispose());
 
-async function rpc<T>(channel: string, input: unknown): Promise<T> {
-  const answer = await biz.app.router.dispatch(channel, input);
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
+const rpc: RpcClient['value'] = (channel, input) => biz.desk.value(channel, input);
 
-async function refusal(channel: string, input: unknown) {
-  const answer = await biz.app.router.dispatch(channel, input);
+async function refusal<C extends Channel>(channel: C, input: ChannelInput<C>) {
+  const answer = await biz.desk.call(channel, input);
   if (answer.ok) throw new Error(`${channel} was expected to refuse`);
   return answer.error;
 }
 
 /** Jane twice: once by phone at the desk, once by email from the widget, each with a booking. */
 async function duplicates() {
-  const keep = await rpc<Customer>('customers.create', {
+  const keep = await rpc('customers.create', {
     name: 'Jane Doe',
     phone: '07911 123456',
     notes: 'Prefers Alice',
     smsConsent: true,
   });
-  const duplicate = await rpc<Customer>('customers.create', {
+  const duplicate = await rpc('customers.create', {
     name: 'Jane Doe',
     email: 'Jane@Example.com',
     notes: 'Allergic to ammonia',
     emailConsent: false,
   });
-  const kept = await rpc<{ id: string }>('appointments.create', {
+  const kept = await rpc('appointments.create', {
     serviceId: biz.cut,
     staffId: biz.alice,
     start: london('2026-11-30', '10:00'),
     customerId: keep.id,
   });
-  const moved = await rpc<{ id: string }>('appointments.create', {
+  const moved = await rpc('appointments.create', {
     serviceId: biz.cut,
     staffId: biz.bob,
     start: london('2026-12-01', '10:00'),
@@ -92,7 +89,7 @@ describe('merging two customers', () => {
       .from(messages)
       .where(eq(messages.customerId, duplicate.id))
       .all().length;
-    const preview = await rpc<ChannelOutput<'customers.mergePreview'>>('customers.mergePreview', {
+    const preview = await rpc('customers.mergePreview', {
       keepId: keep.id,
       duplicateId: duplicate.id,
     });
@@ -112,20 +109,20 @@ describe('merging two customers', () => {
       emailConsent: false,
       notes: 'Prefers Alice\n\nAllergic to ammonia',
     });
-    expect(await rpc<Customer>('customers.get', { id: duplicate.id })).toEqual(duplicate);
+    expect(await rpc('customers.get', { id: duplicate.id })).toEqual(duplicate);
   });
 
   it('moves everything onto the kept customer in one go and removes the duplicate', async () => {
     const { keep, duplicate, kept, moved } = await duplicates();
     const before = biz.app.db.select().from(messages).all().length;
-    const merged = await rpc<Customer>('customers.merge', {
+    const merged = await rpc('customers.merge', {
       keepId: keep.id,
       duplicateId: duplicate.id,
     });
     expect(merged).toMatchObject({ id: keep.id, email: 'jane@example.com', emailConsent: false });
 
     const all = { from: 0, to: Date.UTC(2100, 0, 1), customerId: keep.id };
-    const history = await rpc<{ id: string }[]>('appointments.list', all);
+    const history = await rpc('appointments.list', all);
     expect(history.map((a) => a.id).sort()).toEqual([kept.id, moved.id].sort());
     expect(biz.app.db.select().from(messages).all()).toHaveLength(before);
     expect(
@@ -140,17 +137,17 @@ describe('merging two customers', () => {
   });
 
   it('keeps a second phone and email in the notes rather than dropping them', async () => {
-    const keep = await rpc<Customer>('customers.create', {
+    const keep = await rpc('customers.create', {
       name: 'Sam Lee',
       phone: '07911 123456',
       email: 'sam@work.example',
     });
-    const duplicate = await rpc<Customer>('customers.create', {
+    const duplicate = await rpc('customers.create', {
       name: 'Samuel Lee',
       phone: '07400 123456',
       email: 'sam@home.example',
     });
-    const merged = await rpc<Customer>('customers.merge', {
+    const merged = await rpc('customers.merge', {
       keepId: keep.id,
       duplicateId: duplicate.id,
     });
@@ -168,7 +165,7 @@ describe('merging two customers', () => {
     expect(JSON.stringify(same.details)).toContain('duplicateId');
     const unknown = await refusal('customers.merge', { keepId: keep.id, duplicateId: 'cus_nope' });
     expect(unknown.code).toBe('NOT_FOUND');
-    expect(await rpc<Customer>('customers.get', { id: duplicate.id })).toEqual(duplicate);
-    expect(await rpc<Customer>('customers.get', { id: keep.id })).toEqual(keep);
+    expect(await rpc('customers.get', { id: duplicate.id })).toEqual(duplicate);
+    expect(await rpc('customers.get', { id: keep.id })).toEqual(keep);
   });
 });

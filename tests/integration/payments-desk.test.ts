@@ -1,8 +1,10 @@
 // The desk's payment channels through the router (as the UI calls them), and demo mode's whole
 // checkout over loopback without any credentials.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel, ChannelInput } from '../../preload/contract.js';
 import { bookColour, startPaymentsHost, type PaymentsHost } from '../support/payments.js';
 import { london } from '../support/app.js';
+import { valueOf } from '../support/rpc.js';
 
 let h: PaymentsHost | undefined;
 afterEach(async () => {
@@ -10,12 +12,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function dispatch(host: PaymentsHost, channel: string, input: unknown) {
-  // The router's own types need a literal channel; the tests pass the name the UI uses.
-  const router = host.host.app.router as unknown as {
-    dispatch(c: string, i: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
-  };
-  return router.dispatch(channel, input);
+function dispatch<C extends Channel>(host: PaymentsHost, channel: C, input: ChannelInput<C>) {
+  return host.desk.call(channel, input);
 }
 
 describe('desk channels', () => {
@@ -89,9 +87,7 @@ describe('desk channels', () => {
       from: london('2026-11-30', '00:00'),
       to: london('2026-12-05', '00:00'),
     });
-    const states = Object.fromEntries(
-      (listed.value as { id: string; paymentState: string }[]).map((a) => [a.id, a.paymentState]),
-    );
+    const states = Object.fromEntries(valueOf(listed).map((a) => [a.id, a.paymentState]));
     expect(states).toEqual({
       [paid.id]: 'paid',
       [awaiting.id]: 'awaiting_deposit',
@@ -113,7 +109,7 @@ describe('desk channels', () => {
     });
     const sent = await dispatch(h, 'payments.sendLink', { appointmentId: made.appointment.id });
     expect(sent).toMatchObject({ ok: true, value: { channels: ['sms', 'email'] } });
-    const url = (sent.value as { url: string }).url;
+    const url = valueOf(sent).url;
     const links = h.host.app.services.outbox
       .list({ appointmentId: made.appointment.id })
       .messages.filter((m) => m.kind === 'payment_link');
@@ -168,7 +164,7 @@ describe('desk channels', () => {
       hold: true,
     });
     expect(held).toMatchObject({ ok: true, value: { status: 'pending_payment' } });
-    const id = (held.value as { id: string }).id;
+    const id = valueOf(held).id;
     await h.host.app.paymentReconciler.runOnce();
     expect(s.bookings.row(id).status).toBe('pending_payment');
 

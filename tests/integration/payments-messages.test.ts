@@ -96,13 +96,13 @@ describe('payment terms in the confirmation', () => {
   });
 
   it("keep a business's own template working, and fill {payment_terms} where it asks", async () => {
-    const saved = await world.app.router.dispatch('templates.save', {
+    const saved = await world.desk.call('templates.save', {
       kind: 'confirmation',
       channel: 'sms',
       body: 'Booked, {customer_first_name}: {service} on {start_local}.',
     });
     expect(saved).toMatchObject({ ok: true });
-    const email = await world.app.router.dispatch('templates.save', {
+    const email = await world.desk.call('templates.save', {
       kind: 'confirmation',
       channel: 'email',
       subject: 'See you {start_local}',

@@ -2,6 +2,7 @@
 // nothing about customers without one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, startPublicHost, type PublicHost } from '../support/public-host.js';
+import type { RpcClient } from '../support/rpc.js';
 
 let server: PublicHost;
 beforeEach(async () => {
@@ -21,13 +22,9 @@ interface AdminCustomer {
   created_at: string;
 }
 
-async function rpc<T>(channel: string, input: unknown): Promise<T> {
-  const result = await server.host.app.router.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const rpc: RpcClient['value'] = (channel, input) => server.desk.value(channel, input);
 
-async function newKey(name = 'CRM sync'): Promise<{ id: string; key: string; prefix: string }> {
+async function newKey(name = 'CRM sync') {
   return rpc('apiKeys.create', { name });
 }
 
@@ -38,7 +35,7 @@ describe('admin API keys', () => {
     const made = await newKey();
     expect(made.key).toMatch(/^bs_live_[\w-]{43}$/);
     expect(made.key.startsWith(made.prefix)).toBe(true);
-    const listed = await rpc<Record<string, unknown>[]>('apiKeys.list', {});
+    const listed = await rpc('apiKeys.list', {});
     expect(listed).toEqual([
       {
         id: made.id,
@@ -50,7 +47,7 @@ describe('admin API keys', () => {
     ]);
     const rows = JSON.stringify(server.host.app.db.$client.prepare('select * from api_keys').all());
     expect(rows).not.toContain(made.key);
-    expect(await server.host.app.router.dispatch('apiKeys.create', { name: ' ' })).toMatchObject({
+    expect(await server.desk.call('apiKeys.create', { name: ' ' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { fields: [{ field: 'name' }] } },
     });
@@ -59,8 +56,7 @@ describe('admin API keys', () => {
   it('answers 401 on every customer route without a live key', async () => {
     const live = await newKey();
     const revoked = await newKey('old');
-    const revokedAt = (await rpc<{ revokedAt: number }>('apiKeys.revoke', { id: revoked.id }))
-      .revokedAt;
+    const revokedAt = (await rpc('apiKeys.revoke', { id: revoked.id })).revokedAt;
     expect(revokedAt).toBeGreaterThan(0);
     expect(await rpc('apiKeys.revoke', { id: revoked.id })).toMatchObject({ revokedAt });
     const customer = (
@@ -97,7 +93,7 @@ describe('admin API keys', () => {
         expect(JSON.stringify(answer.body)).not.toContain('jane');
       }
     }
-    const unknownRevoke = await server.host.app.router.dispatch('apiKeys.revoke', { id: 'key_x' });
+    const unknownRevoke = await server.desk.call('apiKeys.revoke', { id: 'key_x' });
     expect(unknownRevoke).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // Nobody got in: the one customer is still the only one.
     expect(server.host.app.services.customers.list({}).total).toBe(1);

@@ -62,7 +62,7 @@ describe('booking-write limit behind a proxy', () => {
 
 describe('proxies saved at the desk (Settings → Connections)', () => {
   const save = (trustedProxies: string | null) =>
-    server!.host.app.router.dispatch('connections.update', { trustedProxies });
+    server!.desk.call('connections.update', { trustedProxies });
 
   it('are believed from the next request on, without a restart, and forgotten when cleared', async () => {
     server = await startPublicHost({ bookingWriteLimit: oneWrite });

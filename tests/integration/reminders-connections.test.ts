@@ -9,6 +9,7 @@ import { startTwilioFake, type TwilioFake } from '../fakes/twilio.js';
 import { london, seedTestSalon, tempDir, testClock, type TestSalon } from '../support/app.js';
 import { manualTimers } from '../support/manual-timers.js';
 import { JANE, SALON_FROM, SALON_NUMBER } from '../support/messaging.js';
+import { rpcClient } from '../support/rpc.js';
 
 let app: App;
 let salon: TestSalon;
@@ -36,7 +37,7 @@ afterEach(async () => {
   dir.remove();
 });
 
-const dispatch = (channel: string, input: unknown) => app.router.dispatch(channel, input);
+const dispatch = rpcClient(() => app.router).call;
 
 function bookJane(start: number) {
   return app.services.bookings.create({

@@ -12,6 +12,7 @@ import {
   startMessagingWorld,
   type MessagingWorld,
 } from '../support/messaging.js';
+import type { RpcClient } from '../support/rpc.js';
 import { messages } from '../../db/schema.js';
 
 let world: MessagingWorld;
@@ -38,7 +39,7 @@ describe('the .ics on booking emails', () => {
     const appointment = bookJane(world, WED_10);
     await world.app.reminderLoop.start();
     await world.app.reminderLoop.idle();
-    const dispatch = world.app.router.dispatch.bind(world.app.router);
+    const dispatch = world.desk.call;
     expect(
       await dispatch('appointments.reschedule', { id: appointment.id, start: THU_11 }),
     ).toMatchObject({ ok: true });
@@ -127,7 +128,8 @@ describe('links in messages', () => {
 });
 
 describe('templates', () => {
-  const dispatch = (channel: string, input: unknown) => world.app.router.dispatch(channel, input);
+  // world is made in beforeEach, after this describe's body has run.
+  const dispatch: RpcClient['call'] = (channel, input) => world.desk.call(channel, input);
 
   it('refuses an unknown placeholder, naming it, and saves nothing', async () => {
     const refused = await dispatch('templates.save', {
@@ -211,7 +213,7 @@ describe('reminder schedules', () => {
   });
 
   it('reads and updates the business reminder settings over the contract, naming a bad field', async () => {
-    const dispatch = world.app.router.dispatch.bind(world.app.router);
+    const dispatch = world.desk.call;
     const updated = await dispatch('reminderSettings.update', {
       schedule: [{ channel: 'email', offsetMinutes: 48 * 60 }],
       minimumLeadMinutes: 15,

@@ -2,7 +2,6 @@
 // downtime, quiet hours at send time, and demo mode, where nothing leaves the machine.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTwilioSmsSender } from '../../main/integrations/sms/twilio.js';
-import type { ChannelOutput } from '../../preload/contract.js';
 import { london } from '../support/app.js';
 import {
   JANE,
@@ -151,13 +150,13 @@ describe('demo mode', () => {
 
     expect(world.twilio.requests).toHaveLength(0);
     expect(world.smtp.received).toHaveLength(0);
-    const listed = await world.app.router.dispatch('outbox.list', {
+    const listed = await world.desk.call('outbox.list', {
       appointmentId: appointment.id,
       channel: 'sms',
     });
     expect(listed.ok).toBe(true);
     if (!listed.ok) return;
-    const outbox = listed.value as ChannelOutput<'outbox.list'>;
+    const outbox = listed.value;
     expect(outbox.total).toBe(3);
     expect(
       outbox.messages.map((m) => [m.kind, m.status, m.demo, m.providerId?.slice(0, 5)]),
@@ -172,17 +171,17 @@ describe('demo mode', () => {
   it('lists the outbox by status, channel and customer, a page at a time', async () => {
     world = await startMessagingWorld({ demo: true });
     const appointment = bookJane(world, WED_10);
-    const page = await world.app.router.dispatch('outbox.list', {
+    const page = await world.desk.call('outbox.list', {
       customerId: appointment.customerId,
       status: 'planned',
       limit: 4,
       offset: 4,
     });
     expect(page).toMatchObject({ ok: true, value: { total: 6 } });
-    if (page.ok) expect((page.value as ChannelOutput<'outbox.list'>).messages).toHaveLength(2);
-    const none = await world.app.router.dispatch('outbox.list', { status: 'failed' });
+    if (page.ok) expect(page.value.messages).toHaveLength(2);
+    const none = await world.desk.call('outbox.list', { status: 'failed' });
     expect(none).toMatchObject({ ok: true, value: { total: 0, messages: [] } });
-    const bad = await world.app.router.dispatch('outbox.list', { status: 'lost' });
+    const bad = await world.desk.callUnchecked('outbox.list', { status: 'lost' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 

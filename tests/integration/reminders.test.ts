@@ -123,7 +123,7 @@ describe('a booking and its reminders', () => {
     await world.app.reminderLoop.idle();
     await world.advanceTo(london('2026-11-30', '12:00'));
     const THU_11 = london('2026-12-03', '11:00');
-    const moved = await world.app.router.dispatch('appointments.reschedule', {
+    const moved = await world.desk.call('appointments.reschedule', {
       id: appointment.id,
       start: THU_11,
     });
@@ -162,7 +162,7 @@ describe('a booking and its reminders', () => {
     await world.app.reminderLoop.start();
     const appointment = bookJane(world, WED_10);
     await world.app.reminderLoop.idle();
-    await world.app.router.dispatch('appointments.cancel', { id: appointment.id });
+    await world.desk.call('appointments.cancel', { id: appointment.id });
     await world.app.reminderLoop.idle();
     await world.advanceTo(london('2026-12-05', '12:00'));
 

@@ -2,6 +2,7 @@
 // transactional overlap check as a move, and a length-only change tells the customer nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBusiness, london, type TestBusiness } from '../support/app.js';
+import type { RpcClient } from '../support/rpc.js';
 
 const MIN = 60_000;
 let biz: TestBusiness;
@@ -11,9 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => biz.dispose());
 
-function rpc(channel: string, input: unknown) {
-  return biz.app.router.dispatch(channel, input);
-}
+const rpc: RpcClient['call'] = (channel, input) => biz.desk.call(channel, input);
 
 async function booked(start: number, name = 'Jane Doe', phone = '07911 123456') {
   const result = await rpc('appointments.create', {
@@ -23,7 +22,7 @@ async function booked(start: number, name = 'Jane Doe', phone = '07911 123456') 
     customer: { name, phone },
   });
   if (!result.ok) throw new Error(`expected a booking, got ${JSON.stringify(result.error)}`);
-  return result.value as { id: string; start: number; end: number };
+  return result.value;
 }
 
 /** The `change` of every appointments.changed event, which decides what the customer is told. */

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  adminRpc,
+  adminClient,
   onLoopback,
   runServerToExit,
   startServer,
@@ -23,8 +23,6 @@ afterEach(async () => {
   server = undefined;
   dir.remove();
 });
-
-const rpc = adminRpc;
 
 describe('npm run serve', () => {
   it('prints exactly the two ready lines, serves both listeners, and stops cleanly', async () => {
@@ -56,10 +54,10 @@ describe('npm run serve', () => {
     expect(slot?.start).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/);
     expect(service.staff_ids).toContain(slot?.staff_id);
 
-    const staff = await rpc(server, 'staff.list', {});
-    expect(staff.status).toBe(200);
-    expect(staff.body).toMatchObject({ ok: true });
-    expect((staff.body.value as unknown[]).length).toBe(3);
+    // adminClient refuses any status but 200.
+    const staff = await adminClient(server).call('staff.list', {});
+    expect(staff).toMatchObject({ ok: true });
+    expect(staff.ok && staff.value.length).toBe(3);
 
     expect(await server.stop('SIGTERM')).toBe(0);
     // A clean stop checkpoints the WAL into the main file.
@@ -70,7 +68,9 @@ describe('npm run serve', () => {
 
   it('answers 401 on the admin listener without the token', async () => {
     server = await startServer(['--db', join(dir.path, 'x.sqlite'), ...onLoopback]);
-    expect((await rpc(server, 'staff.list', {}, 'wrong')).status).toBe(401);
+    await expect(adminClient(server, 'wrong').call('staff.list', {})).rejects.toThrow(
+      /^staff\.list: HTTP 401 /,
+    );
     expect((await fetch(`${server.adminBase}/rpc/staff.list`, { method: 'POST' })).status).toBe(
       401,
     );
@@ -114,26 +114,24 @@ describe('npm run serve', () => {
     });
     expect(events.headers.get('content-type')).toBe('text/event-stream');
     const reader = events.body!.getReader();
-    const services = await rpc(server, 'services.list', {});
-    const serviceId = (services.body.value as { id: string }[])[0]!.id;
+    const desk = adminClient(server);
+    const serviceId = (await desk.value('services.list', {}))[0]!.id;
     const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const free = await rpc(server, 'availability.get', { serviceId, from: day, days: 7 });
-    const slot = (
-      free.body.value as { days: { slots: { start: number; staffId: string }[] }[] }
-    ).days.flatMap((d) => d.slots)[0]!;
-    const created = await rpc(server, 'appointments.create', {
+    const free = await desk.value('availability.get', { serviceId, from: day, days: 7 });
+    const slot = free.days.flatMap((d) => d.slots)[0]!;
+    const created = await desk.call('appointments.create', {
       serviceId,
       staffId: slot.staffId,
       start: slot.start,
       customer: { name: 'Event Test', email: 'event@example.com' },
     });
-    expect(created.body).toMatchObject({ ok: true });
+    expect(created).toMatchObject({ ok: true });
     let text = '';
     while (!text.includes('appointments.changed')) {
       const { value } = await reader.read();
       text += new TextDecoder().decode(value);
     }
-    expect(text).toContain(`"appointmentId":"${(created.body.value as { id: string }).id}"`);
+    expect(text).toContain(`"appointmentId":"${created.ok && created.value.id}"`);
     controller.abort();
   });
 

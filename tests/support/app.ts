@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../main/app.js';
 import { localTimeToUtc } from '../../main/domain/time.js';
+import { rpcClient, type RpcClient } from './rpc.js';
 
 export interface TestClock {
   now(): number;
@@ -48,6 +49,8 @@ export interface TestSalon {
 
 export interface TestBusiness extends TestSalon {
   app: App;
+  /** The app's RPC, as the desk calls it. */
+  desk: RpcClient;
   clock: TestClock;
   dbPath: string;
   dispose(): void;
@@ -77,6 +80,7 @@ export function createTestBusiness(now = london('2026-11-30', '08:00')): TestBus
   const app = createApp({ dbPath, clock, log: () => {} });
   return {
     app,
+    desk: rpcClient(() => app.router),
     clock,
     dbPath,
     ...seedTestSalon(app),

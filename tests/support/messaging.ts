@@ -16,6 +16,7 @@ import {
   type TestSalon,
 } from './app.js';
 import { manualTimers, type ManualTimers } from './manual-timers.js';
+import { rpcClient, type RpcClient } from './rpc.js';
 
 export const SALON_FROM = '"Test Salon" <bookings@salon.example>';
 export const SALON_NUMBER = '+15005550006';
@@ -53,6 +54,8 @@ export interface MessagingWorld {
   dbPath: string;
   /** The running app; replaced by reopen(). */
   app: App;
+  /** The running app's RPC, as the desk calls it (after reopen(), the new app's). */
+  desk: RpcClient;
   salon: TestSalon;
   events: { name: EventName; payload: unknown }[];
   /** Opens the same database again, as a restart after a crash or a closed laptop would. */
@@ -93,6 +96,7 @@ export async function startMessagingWorld(
     smtp,
     dbPath,
     app,
+    desk: rpcClient(() => world.app.router),
     salon: seedTestSalon(app),
     events,
     reopen(reopenOptions = {}) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startHost, type RunningHost } from '../../main/host.js';
 import { startStripeFake, type StripeFake } from '../fakes/stripe.js';
 import { call, type Answer } from './public-host.js';
+import { rpcClient, type RpcClient } from './rpc.js';
 import {
   london,
   seedTestSalon,
@@ -16,6 +17,8 @@ import {
 
 export interface PaymentsHost extends TestSalon {
   host: RunningHost;
+  /** The host's RPC, as the desk calls it. */
+  desk: RpcClient;
   stripe: StripeFake;
   clock: TestClock;
   url: string;
@@ -56,6 +59,7 @@ export async function startPaymentsHost(options: { stripe?: boolean } = {}): Pro
   return {
     ...salon,
     host,
+    desk: rpcClient(() => host.app.router),
     stripe,
     clock,
     url: host.publicUrl,

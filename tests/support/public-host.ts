@@ -12,9 +12,12 @@ import {
   type TestClock,
   type TestSalon,
 } from './app.js';
+import { rpcClient, type RpcClient } from './rpc.js';
 
 export interface PublicHost extends TestSalon {
   host: RunningHost;
+  /** The host's RPC, as the desk calls it. */
+  desk: RpcClient;
   clock: TestClock;
   /** http://127.0.0.1:PORT of the public listener. */
   url: string;
@@ -38,6 +41,7 @@ export async function startPublicHost(
   });
   return {
     host,
+    desk: rpcClient(() => host.app.router),
     clock,
     url: host.publicUrl,
     ...seedTestSalon(host.app),

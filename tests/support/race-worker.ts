@@ -2,11 +2,15 @@
 // Waits for "go" on stdin so every process fires at once; prints one JSON line of outcomes.
 import { createInterface } from 'node:readline';
 import { createApp } from '../../main/app.js';
+import type { ChannelInput } from '../../preload/contract.js';
+import { rpcClient } from './rpc.js';
 
 const [dbPath, count, input] = process.argv.slice(2);
 if (!dbPath || !count || !input) throw new Error('usage: race-worker DB COUNT INPUT_JSON');
 const app = createApp({ dbPath, log: () => {} });
-const request = JSON.parse(input) as Record<string, unknown>;
+// The parent's booking, as concurrency.test.ts wrote it; each call adds its own customer.
+const request = JSON.parse(input) as Omit<ChannelInput<'appointments.create'>, 'customer'>;
+const desk = rpcClient(() => app.router);
 process.stdout.write('ready\n');
 
 const lines = createInterface({ input: process.stdin });
@@ -14,7 +18,7 @@ lines.once('line', () => {
   void (async () => {
     const results = await Promise.all(
       Array.from({ length: Number(count) }, (_, i) =>
-        app.router.dispatch('appointments.create', {
+        desk.call('appointments.create', {
           ...request,
           customer: {
             name: `Racer ${process.pid}-${i}`,

@@ -3,6 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import type { Envelope } from '../../preload/contract.js';
+import { clientOver, type RpcClient } from './rpc.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,19 +23,22 @@ export interface ServerProcess {
 /** Flags for a server on loopback with both listeners on any free port. */
 export const onLoopback = ['--host', '127.0.0.1', '--port', '0', '--admin-port', '0'];
 
-/** Calls a contract channel on the admin listener, as the desk UI does. */
-export async function adminRpc(
-  s: ServerProcess,
-  channel: string,
-  input: unknown,
-  token = s.token,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${s.adminBase}/rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
+/**
+ * Calls contract channels on the admin listener, as the desk UI does. Every envelope comes with
+ * status 200; any other status (a refused token is 401) throws, naming it.
+ */
+export function adminClient(s: ServerProcess, token = s.token): RpcClient {
+  return clientOver(async (channel, input) => {
+    const response = await fetch(`${s.adminBase}/rpc/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(input),
+    });
+    if (response.status !== 200) {
+      throw new Error(`${channel}: HTTP ${response.status} ${await response.text()}`);
+    }
+    return (await response.json()) as Envelope<unknown>;
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 export function spawnServer(args: string[]): ChildProcess {

@@ -2,14 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { createRandomPool, randomIds, timeOrderedIds } from '../../main/core/context.js';
 
 describe('pooled secure random bytes', () => {
-  it('hands out the requested length, across refills, and never changes bytes already given', () => {
+  it('hands out the requested length, across refills and past the pool size', () => {
     const take = createRandomPool(64);
-    const first = take(40);
-    const copy = Buffer.from(first);
-    const rest = [take(40), take(40), take(100)]; // the second and third force refills
-    expect(rest.map((b) => b.length)).toEqual([40, 40, 100]);
-    expect(first.equals(copy)).toBe(true);
-    expect(new Set([first, ...rest].map((b) => b.toString('hex'))).size).toBe(4);
+    // 40 + 40 passes the 64-byte pool, and so does 40 + 40 again: two refills, then a request
+    // bigger than the whole pool.
+    const lengths = [40, 40, 40, 100, 64, 1];
+    const given = lengths.map((length) => take(length));
+    expect(given.map((b) => b.length)).toEqual(lengths);
+    expect(new Set(given.map((b) => b.toString('hex'))).size).toBe(given.length);
+  });
+
+  it('never changes bytes already handed out, however often the pool is refilled', () => {
+    const take = createRandomPool(64);
+    // Every length from 1 to 64 bytes, so the pool refills many times while these are held,
+    // including a request that takes the whole pool.
+    const given = Array.from({ length: 64 }, (_, i) => take(i + 1));
+    const asGiven = given.map((b) => b.toString('hex'));
+    for (let i = 0; i < 8; i++) take(64);
+    // Were a handed-out buffer a view of the pool, the refills above would have rewritten it.
+    expect(given.map((b) => b.toString('hex'))).toEqual(asGiven);
   });
 
   it('gives ids that say what they name and never repeat', () => {

@@ -3,6 +3,7 @@
 import { startHost, type HostOptions, type RunningHost } from '../../../main/host.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../preload/contract.js';
 import { tempDir } from '../../support/app.js';
+import { rpcClient } from '../../support/rpc.js';
 
 export interface DemoHost {
   host: RunningHost;
@@ -34,11 +35,7 @@ export async function startDemoHost(
   }
   return {
     host,
-    async rpc(channel, input) {
-      const answer = await host.app.router.dispatch(channel, input);
-      if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-      return answer.value as ChannelOutput<typeof channel>;
-    },
+    rpc: rpcClient(() => host.app.router).value,
     async close() {
       await host.close();
       dir.remove();
