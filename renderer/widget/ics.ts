@@ -1,5 +1,6 @@
 // "Add to calendar": an RFC 5545 event built in the browser from the booking the API answered.
 // The UID is the booking id, so importing it again after a reschedule updates the same event.
+import type { Booking } from './api.js';
 
 function utcStamp(iso: string): string {
   return new Date(iso)
@@ -14,7 +15,7 @@ function text(value: string): string {
 }
 
 export interface IcsEvent {
-  id: string;
+  uid: string;
   start: string;
   end: string;
   title: string;
@@ -28,7 +29,7 @@ export function icsFor(e: IcsEvent): string {
     'PRODID:-//BookingSync//Widget//EN',
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
-    `UID:${e.id}`,
+    `UID:${e.uid}`,
     `DTSTAMP:${utcStamp(new Date().toISOString())}`,
     `DTSTART:${utcStamp(e.start)}`,
     `DTEND:${utcStamp(e.end)}`,
@@ -38,6 +39,17 @@ export function icsFor(e: IcsEvent): string {
     'END:VCALENDAR',
   ];
   return lines.join('\r\n') + '\r\n';
+}
+
+/** The event the confirmation step offers for one booking, as the API answered it. */
+export function bookingIcsEvent(b: Booking, description: string): IcsEvent {
+  return {
+    uid: b.id,
+    start: b.start,
+    end: b.end,
+    title: `${b.service_name} with ${b.staff_name}`,
+    description,
+  };
 }
 
 export function icsHref(e: IcsEvent): string {

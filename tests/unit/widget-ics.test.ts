@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { icsFor, icsHref } from '../../renderer/widget/ics.js';
 
 const event = {
-  id: 'apt_123',
+  uid: 'apt_123',
   start: '2026-12-01T09:00:00+00:00',
   end: '2026-12-01T10:00:00+00:00',
   title: 'Cut, colour; finish',
