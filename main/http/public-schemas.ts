@@ -197,6 +197,11 @@ export const publicBooking = bookingFields.extend({
   }),
   customer: z.object({ first_name: z.string() }),
   payment: bookingPayment,
+  calendar_uid: z.string().meta({
+    description:
+      "The event's UID in calendar files: the booking emails' .ics use it, so a file made " +
+      'with it updates (not duplicates) the same event',
+  }),
 });
 export type PublicBooking = z.output<typeof publicBooking>;
 
