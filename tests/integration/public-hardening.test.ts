@@ -204,6 +204,7 @@ describe('/docs', () => {
         Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
       ),
     ).toEqual([
+      'GET /healthz',
       'GET /api/services',
       'GET /api/availability',
       'POST /api/bookings',
@@ -223,7 +224,16 @@ describe('/docs', () => {
       required: true,
       content: { 'application/json': { schema: expected } },
     });
-    expect(Object.keys(create.responses as object)).toEqual(['201', '409', '422', '429']);
+    expect(Object.keys(create.responses as object)).toEqual([
+      '201',
+      '400',
+      '409',
+      '413',
+      '415',
+      '422',
+      '429',
+      '502',
+    ]);
     expect(create.parameters).toEqual([
       expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
     ]);
@@ -261,11 +271,18 @@ describe('/docs', () => {
       expect.objectContaining({ name: 'X-Twilio-Signature', in: 'header', required: true }),
     ]);
     expect(sms.responses).toMatchObject({ 200: { content: { 'text/xml': {} } } });
-    expect(Object.keys(sms.responses as object)).toEqual(['200', '403', '422']);
+    expect(Object.keys(sms.responses as object)).toEqual([
+      '200',
+      '400',
+      '403',
+      '413',
+      '415',
+      '422',
+    ]);
     expect(stripe.parameters).toEqual([
       expect.objectContaining({ name: 'Stripe-Signature', in: 'header', required: true }),
     ]);
-    expect(Object.keys(stripe.responses as object)).toEqual(['200', '400']);
+    expect(Object.keys(stripe.responses as object)).toEqual(['200', '400', '413', '415']);
 
     // What a forger gets is what the reference says they get.
     const forgedSms = await fetch(`${server.url}/webhooks/twilio/sms`, {
