@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ErrorBody } from '../../preload/contract.js';
 import type { App } from '../app.js';
 import type { AppError } from '../errors.js';
-import { renderDocsPage } from './docs-page.js';
+import { docsRoutes } from './docs-page.js';
 import { clientErrorReply, frameworkErrorReply, installErrorHandler } from './errors.js';
 import {
   createGuards,
@@ -126,9 +126,7 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
 
   // The webhooks register themselves (their own body parsers) but are documented all the same.
   const document = openApiDocument([healthz, ...routes, twilioSmsWebhook, stripeWebhook]);
-  const page = renderDocsPage(document);
-  server.get('/docs/openapi.json', async () => document);
-  server.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+  docsRoutes(server, document);
 
   // Inside a plugin so that the rate-limit plugin registered above is loaded when guards are made.
   void server.register(async (scope) => {
