@@ -74,6 +74,7 @@ describe('security headers', () => {
         path === '/docs' ? /default-src 'none'/ : /default-src 'self'/,
       );
       expect(answer.headers.get('content-security-policy')).not.toMatch(/upgrade-insecure/);
+      expect(answer.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
       expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=/);
       expect(answer.headers.get('x-powered-by')).toBeNull();
