@@ -6,7 +6,8 @@
 // mode's bridge (preload/browser.ts) beside it. buildWidget() builds the embeddable booking
 // widget (renderer/widget, React's API on preact/compat) into one script, dist/widget/widget.js.
 import { build } from 'esbuild';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,27 @@ export async function buildMain() {
   ]);
   rmSync(join(outdir, 'migrations'), { recursive: true, force: true });
   cpSync(join(root, 'db/migrations'), join(outdir, 'migrations'), { recursive: true });
+  copySwaggerUi();
+}
+
+/**
+ * /docs serves Swagger UI from local files (main/http/docs-page.ts). Copied beside the bundle so
+ * the package (dist/ only) has them whatever becomes of its node_modules; the licence goes too.
+ */
+function copySwaggerUi() {
+  const from = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  const to = join(outdir, 'swagger-ui');
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const file of [
+    'swagger-ui-bundle.js',
+    'swagger-ui.css',
+    'favicon-32x32.png',
+    'LICENSE',
+    'NOTICE',
+  ]) {
+    cpSync(join(from, file), join(to, file));
+  }
 }
 
 export async function buildRenderer() {

@@ -216,7 +216,8 @@ export function createApp(options: AppOptions): App {
   });
   // The app owns the senders it is given: close() closes the email sender's pooled connections.
   const email = options.messaging?.email ?? live.email;
-  const emailFrom =
+  // Read per message, not once here: a From saved at the desk applies to the next email.
+  const emailFrom = () =>
     options.messaging?.emailFrom ?? (live.emailFrom() || 'bookings@bookingsync.invalid');
   const loop = createReminderLoop({
     core,
@@ -227,7 +228,7 @@ export function createApp(options: AppOptions): App {
     emailFrom,
     invite: onlyWhenEmailLeaves(
       () => options.messaging?.email !== undefined || live.modes().email !== 'demo',
-      createInviteBuilder({ core, ...services, emailFrom: () => live.emailFrom() || emailFrom }),
+      createInviteBuilder({ core, ...services, emailFrom }),
     ),
     timers: options.messaging?.timers,
     retry: options.messaging?.retry,

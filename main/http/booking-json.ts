@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Appointment } from '../../preload/contract.js';
 import type { App } from '../app.js';
 import { MINUTE_MS, formatInstantInZone } from '../domain/time.js';
+import { appointmentUid } from '../integrations/email/calendar.js';
 import type { bookingFields, bookingPayment, PublicBooking } from './public-schemas.js';
 
 type Services = App['services'];
@@ -67,6 +68,7 @@ export function bookingJson(services: Services) {
       changes_allowed_until: at(a.start - business.cancellationCutoffMinutes * MINUTE_MS, zone),
       customer: { first_name: customerName.split(/\s+/)[0] ?? '' },
       payment: payment(a, row, zone),
+      calendar_uid: appointmentUid(a.id),
     };
   }
 

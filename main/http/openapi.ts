@@ -1,7 +1,8 @@
 // /docs/openapi.json, written from the route descriptions and the very zod schemas the handlers
 // parse with (zod 4's own z.toJSONSchema), so the reference cannot say anything the code does not do.
 import { z } from 'zod';
-import type { RouteDoc } from './route-spec.js';
+import { failure } from './public-schemas.js';
+import type { ResponseSpec, RouteDoc } from './route-spec.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -79,6 +80,34 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): O
   });
 }
 
+/**
+ * What the listener answers before a route's handler runs, in the same `{ error }` shape
+ * (http/errors.ts): Fastify's router refusing a path parameter it cannot read, and its body
+ * parsers refusing a body. Derived from the route's shape so that no route can forget them; a
+ * route's own entry for the same status (the Stripe webhook's 400) says it better and wins.
+ */
+function answersBeforeHandler(route: RouteDoc): Record<number, ResponseSpec> {
+  const answers: Record<number, ResponseSpec> = {};
+  const hasParams = /\{\w+\}/.test(route.path);
+  const unreadable = [
+    ...(route.body
+      ? ['the body is not valid JSON (or empty with Content-Type: application/json)']
+      : []),
+    ...(hasParams ? ['a path parameter has a malformed %-escape'] : []),
+  ];
+  if (unreadable.length > 0) {
+    answers[400] = failure(`Unreadable request: ${unreadable.join(', or ')}`);
+  }
+  if (route.body) {
+    answers[413] = failure('The body is larger than this route accepts');
+    answers[415] = failure(
+      `The Content-Type is not one this route reads (send ${route.bodyMediaType ?? 'application/json'})`,
+    );
+  }
+  if (hasParams) answers[414] = failure('A path parameter is longer than 100 characters');
+  return answers;
+}
+
 function operationOf(route: RouteDoc): OpenApiOperation {
   const parameters = [
     ...parametersOf(route.params, 'path'),
@@ -92,7 +121,10 @@ function operationOf(route: RouteDoc): OpenApiOperation {
     })),
   ];
   const responses: OpenApiOperation['responses'] = {};
-  for (const [status, response] of Object.entries(route.responses)) {
+  for (const [status, response] of Object.entries({
+    ...answersBeforeHandler(route),
+    ...route.responses,
+  })) {
     responses[status] = {
       description: response.description,
       ...(response.headers

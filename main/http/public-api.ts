@@ -3,10 +3,11 @@
 // snake_case (DESIGN.md §5); the routes themselves are described in routes-*.ts.
 import proxyAddr from '@fastify/proxy-addr';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ErrorBody } from '../../preload/contract.js';
 import type { App } from '../app.js';
 import type { AppError } from '../core/errors.js';
-import { renderDocsPage } from './docs-page.js';
+import { docsRoutes } from './docs-page.js';
 import { clientErrorReply, frameworkErrorReply, installErrorHandler } from './errors.js';
 import {
   createGuards,
@@ -15,7 +16,7 @@ import {
   type RateLimit,
 } from './hardening.js';
 import { openApiDocument } from './openapi.js';
-import { ClientInputError, mount } from './route-spec.js';
+import { ClientInputError, mount, type RouteDoc } from './route-spec.js';
 import { bookingRoutes } from './routes-bookings.js';
 import { catalogRoutes } from './routes-catalog.js';
 import { customerRoutes } from './routes-customers.js';
@@ -80,6 +81,17 @@ export function presentPublicError(error: AppError): ErrorBody {
   return { ...body, message, details };
 }
 
+/** Liveness, for a monitor or the proxy in front; documented like the routes it sits beside. */
+const healthz: RouteDoc = {
+  operationId: 'healthz',
+  method: 'GET',
+  path: '/healthz',
+  tag: 'Service',
+  summary: 'Liveness: the listener answers',
+  access: { cors: false, adminKey: false, bookingWrite: false },
+  responses: { 200: { description: 'Up', schema: z.object({ ok: z.literal(true) }) } },
+};
+
 export function createPublicApi(app: App, options: PublicApiOptions): FastifyInstance {
   // The --trust-proxy flag's proxies and those saved at the desk (Settings → Connections), the
   // latter followed as soon as they are saved: no restart, which the desk app has no way to ask.
@@ -107,16 +119,14 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
     ...(options.logRequests ? { logRequests: (line: string) => options.log(line) } : {}),
   });
 
-  server.get('/healthz', async () => ({ ok: true }));
+  server.get(healthz.path, async () => ({ ok: true }));
   widgetRoutes(server);
   paymentRoutes(server, app);
   twilioWebhookRoute(server, app);
 
   // The webhooks register themselves (their own body parsers) but are documented all the same.
-  const document = openApiDocument([...routes, twilioSmsWebhook, stripeWebhook]);
-  const page = renderDocsPage(document);
-  server.get('/docs/openapi.json', async () => document);
-  server.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+  const document = openApiDocument([healthz, ...routes, twilioSmsWebhook, stripeWebhook]);
+  docsRoutes(server, document);
 
   // Inside a plugin so that the rate-limit plugin registered above is loaded when guards are made.
   void server.register(async (scope) => {

@@ -119,7 +119,11 @@ export const bookingRequest = z.strictObject({
       message: 'a phone number or an email address is needed to reach the customer',
       path: ['phone'],
     })
-    .meta({ description: 'A phone number, an email address or both' }),
+    // The refine above is code; anyOf says the same to a client's schema validator.
+    .meta({
+      description: 'A phone number, an email address or both',
+      anyOf: [{ required: ['phone'] }, { required: ['email'] }],
+    }),
   note: z.string().max(2000).optional(),
   sms_consent: z.boolean().optional().meta({ description: 'May the business text reminders' }),
 });
@@ -197,6 +201,11 @@ export const publicBooking = bookingFields.extend({
   }),
   customer: z.object({ first_name: z.string() }),
   payment: bookingPayment,
+  calendar_uid: z.string().meta({
+    description:
+      "The event's UID in calendar files: the booking emails' .ics use it, so a file made " +
+      'with it updates (not duplicates) the same event',
+  }),
 });
 export type PublicBooking = z.output<typeof publicBooking>;
 

@@ -117,6 +117,9 @@ export function bookingRoutes(app: App): AnyRoute[] {
         ),
         422: failure('Bad input (details.fields names the field) or a booking rule (POLICY)'),
         429: rateLimited,
+        502: failure(
+          'A deposit is due but the payment provider cannot be reached (INTEGRATION); the booking was not made',
+        ),
       },
       handle: async ({ body, request }) => {
         const key = idempotencyKeyOf(request);

@@ -72,8 +72,8 @@ export interface DispatchDeps {
   planner: ReminderPlanner;
   sms: SmsSender;
   email: EmailSender;
-  /** Our sending address, whose domain goes into stable Message-IDs. */
-  emailFrom: string;
+  /** Our sending address now, whose domain goes into stable Message-IDs. */
+  emailFrom: () => string;
   retry: RetryPolicy;
   batchSize: number;
   /** The .ics a booking email carries (invites.ts); none when absent. */
@@ -264,7 +264,7 @@ export function createDispatcher(deps: DispatchDeps) {
           subject: row.subject ?? '',
           text: row.body,
           html: textToHtml(row.body),
-          messageId: stableMessageId(row.id, deps.emailFrom),
+          messageId: stableMessageId(row.id, deps.emailFrom()),
           icalEvent: deps.invite?.(row),
         }),
       );

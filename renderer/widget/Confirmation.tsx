@@ -3,7 +3,7 @@
 import type { Booking } from './api.js';
 import { useWidget } from './context.js';
 import { formatWhen } from './format.js';
-import { icsHref } from './ics.js';
+import { bookingIcsEvent, icsHref } from './ics.js';
 import { StepHeading } from './parts.js';
 
 export function manageUrl(apiBase: string, token: string): string {
@@ -14,13 +14,7 @@ export function Confirmation(props: { booking: Booking; token: string; zone: str
   const { apiBase, labels, locale } = useWidget();
   const b = props.booking;
   const link = manageUrl(apiBase, props.token);
-  const ics = icsHref({
-    id: b.id,
-    start: b.start,
-    end: b.end,
-    title: `${b.service_name} with ${b.staff_name}`,
-    description: `${labels.manage}: ${link}`,
-  });
+  const ics = icsHref(bookingIcsEvent(b, `${labels.manage}: ${link}`));
   return (
     <div data-testid="confirmation" data-booking-id={b.id} data-status={b.status}>
       <StepHeading text={labels.confirmed} focus />

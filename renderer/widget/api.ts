@@ -68,6 +68,8 @@ export interface Booking {
   changes_allowed_until: string;
   customer: { first_name: string };
   payment?: BookingPayment | null;
+  /** The UID the booking emails' .ics use; the widget's file must use it too. */
+  calendar_uid: string;
 }
 
 export interface BookingRequest {

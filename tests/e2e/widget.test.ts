@@ -25,6 +25,7 @@ interface Booking {
   staff_id: string;
   service_id: string;
   any_staff: boolean;
+  calendar_uid: string;
 }
 
 let demo: DemoHost;
@@ -159,7 +160,9 @@ describe('the booking widget on another site', () => {
     const ics = decodeURIComponent(
       (await widget.icsHref()).replace(/^data:text\/calendar;charset=utf-8,/, ''),
     );
-    expect(ics).toContain(`UID:${booking.id}`);
+    // The UID of the booking emails' .ics (calendar_uid), so the two are one event.
+    expect(booking.calendar_uid).toBe(`${booking.id}@bookingsync`);
+    expect(ics).toContain(`\r\nUID:${booking.calendar_uid}\r\n`);
     expect(ics).toContain('BEGIN:VEVENT');
     // The page around the widget is untouched by it, and it by the page's CSS.
     await page.getByTestId('after-widget').waitFor();

@@ -155,6 +155,10 @@ describe('senders from the connection settings', () => {
     ]);
     expect(smtp.received[0]?.parsed.from?.text).toContain('bookings@salon.example');
 
+    // The Message-ID names the domain of the From just saved, not the placeholder the app
+    // started with: nobody restarts the desk after filling in the settings.
+    expect(smtp.received[0]?.parsed.messageId).toMatch(/@salon\.example>$/);
+
     // Back to demo when the credentials are cleared.
     app.services.connections.update({ twilio: { authToken: null }, smtp: { host: null } });
     bookJane(london('2026-12-04', '10:00'));

@@ -66,6 +66,16 @@ describe('npm run serve', () => {
     file.close();
   });
 
+  it('serves the interactive /docs and its Swagger UI files from the bundle', async () => {
+    server = await startServer(['--db', join(dir.path, 'docs.sqlite'), ...onLoopback]);
+    const page = await (await fetch(`${server.publicUrl}/docs`)).text();
+    expect(page).toContain('<div id="swagger-ui"></div>');
+    for (const name of ['swagger-ui-bundle.js', 'swagger-ui.css', 'start.js']) {
+      const asset = await fetch(`${server.publicUrl}/docs/assets/${name}`);
+      expect(asset.status, name).toBe(200);
+    }
+  });
+
   it('answers 401 on the admin listener without the token', async () => {
     server = await startServer(['--db', join(dir.path, 'x.sqlite'), ...onLoopback]);
     await expect(adminClient(server, 'wrong').call('staff.list', {})).rejects.toThrow(
