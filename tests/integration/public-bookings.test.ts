@@ -190,7 +190,11 @@ describe('POST /api/bookings', () => {
       }),
     );
     expect(late.status).toBe(409);
-    expect(late.body.error).toMatchObject({ code: 'CONFLICT', details: { field: 'start' } });
+    // The reason as a code a program can branch on; the message says it to people.
+    expect(late.body.error).toMatchObject({
+      code: 'CONFLICT',
+      details: { field: 'start', reason: 'overlaps_appointment' },
+    });
     expect(late.body.error.message).toMatch(/no longer free/);
   });
 
