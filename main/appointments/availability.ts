@@ -1,5 +1,6 @@
 // Free slots for a service: read the window from the database, let the pure engine decide.
 import { computeAvailability } from '../domain/availability.js';
+import { staffForService } from '../domain/staff-choice.js';
 import { addDaysToLocalDate, startOfLocalDay } from '../domain/time.js';
 import { ValidationError } from '../core/errors.js';
 import type { CatalogService, SettingsService } from '../catalog/index.js';
@@ -23,20 +24,13 @@ export function createAvailabilityService(
       const s = settings.get();
       const service = catalog.getService(request.serviceId);
       if (!service.active) throw ValidationError.field('serviceId', 'this service is not bookable');
-      const activeStaff = new Set(
-        catalog
-          .listStaff()
-          .filter((m) => m.active)
-          .map((m) => m.id),
-      );
-      let staffIds = service.staffIds.filter((id) => activeStaff.has(id));
-      if (request.staffId !== undefined) {
-        const member = catalog.staffRow(request.staffId);
-        if (!service.staffIds.includes(member.id)) {
-          throw ValidationError.field('staffId', `${member.name} does not perform ${service.name}`);
-        }
-        staffIds = staffIds.filter((id) => id === member.id);
+      if (request.staffId !== undefined) catalog.staffRow(request.staffId); // unknown: NOT_FOUND
+      const choice = staffForService(service, catalog.listStaff(), request.staffId);
+      // Nobody free to book (none left, or the one asked for is away) simply has no slots.
+      if (!choice.ok && choice.reason === 'does_not_perform') {
+        throw ValidationError.field('staffId', choice.message);
       }
+      const staffIds = choice.ok ? choice.staffIds : [];
       const days = request.days ?? 7;
       const now = core.clock.now();
       const from = startOfLocalDay(request.from, s.timeZone);

@@ -10,6 +10,7 @@ import {
 } from '../domain/availability.js';
 import { canReschedule, transition, type StatusAction } from '../domain/appointment-status.js';
 import { policyForService } from '../domain/payment-policy.js';
+import { staffForService } from '../domain/staff-choice.js';
 import { MINUTE_MS, utcToLocalDate } from '../domain/time.js';
 import { ConflictError, PolicyError, ValidationError } from '../core/errors.js';
 import type { CatalogService, SettingsService } from '../catalog/index.js';
@@ -41,6 +42,11 @@ export type InWriteStep = (
 export interface BookingRequest extends NewAppointment {
   source: AppointmentSource;
   actor: ActorKind;
+  /**
+   * Hold the slot unpaid until checkout when the policy this booking freezes asks a deposit (the
+   * public booking routes); `hold` holds it whatever the policy (the desk's phone hold).
+   */
+  holdForDeposit?: boolean;
 }
 
 export interface BookingResult {
@@ -174,31 +180,15 @@ export function createBookingService(core: Core, deps: BookingDeps) {
   }
 
   function candidatesFor(serviceId: string, staffId: string | undefined): string[] {
-    const service = catalog.getService(serviceId);
-    if (staffId === undefined) {
-      const active = new Set(
-        catalog
-          .listStaff()
-          .filter((s) => s.active)
-          .map((s) => s.id),
-      );
-      const staffIds = service.staffIds.filter((id) => active.has(id));
-      if (staffIds.length === 0) {
-        throw new PolicyError('Nobody performs this service at the moment', { field: 'serviceId' });
-      }
-      return staffIds;
-    }
-    const member = catalog.staffRow(staffId);
-    if (!service.staffIds.includes(staffId)) {
-      throw ValidationError.field('staffId', `${member.name} does not perform ${service.name}`);
-    }
-    if (!member.active)
-      throw ValidationError.field('staffId', `${member.name} is not taking bookings`);
-    return [staffId];
+    if (staffId !== undefined) catalog.staffRow(staffId); // an unknown id is NOT_FOUND
+    const choice = staffForService(catalog.getService(serviceId), catalog.listStaff(), staffId);
+    if (choice.ok) return choice.staffIds;
+    if (choice.reason === 'nobody') throw new PolicyError(choice.message, { field: 'serviceId' });
+    throw ValidationError.field('staffId', choice.message);
   }
 
   const createInside = write((request: BookingRequest, hash: string): CreatedBooking => {
-    const { idempotencyKey, source, actor, ...details } = request;
+    const { idempotencyKey, source, actor, holdForDeposit, ...details } = request;
     const now = clock.now();
     const rules = settings.get();
     if (idempotencyKey) {
@@ -226,10 +216,10 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     }
 
     const manageToken = secureRandomBytes(24).toString('base64url');
-    const hold = details.hold === true;
     // Frozen here, in the booking's own write: what the customer agreed to is stored with the
     // slot, and editing the service later never rewrites it (domain/payment-policy.ts).
     const policy = policyForService(service, service.priceAmount, service.currency);
+    const hold = details.hold === true || (holdForDeposit === true && policy.deposit > 0);
     const inserted: AppointmentRow = {
       id: newId('apt'),
       staffId: placement.staffId,
@@ -266,7 +256,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
   });
 
   function create(request: BookingRequest): CreatedBooking {
-    const { idempotencyKey, source, actor: _actor, ...details } = request;
+    const { idempotencyKey, source, actor: _actor, holdForDeposit: _hold, ...details } = request;
     // Only a request that may be retried needs its fingerprint.
     const hash = idempotencyKey ? requestHash({ ...details, source }) : '';
     return createInside(request, hash);

@@ -127,8 +127,8 @@ export function bookingRoutes(app: App): AnyRoute[] {
         try {
           answer = await services.groupCommit.run(() => {
             const made = services.bookings.create({
-              // A service with a deposit is held unpaid until checkout (payments/deposits.ts).
-              hold: services.payments.depositFor(body.service_id) > 0,
+              // Held unpaid until checkout when the policy it freezes asks a deposit.
+              holdForDeposit: true,
               serviceId: body.service_id,
               staffId: body.staff_id,
               start: instantOf(body.start),

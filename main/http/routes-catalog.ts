@@ -23,14 +23,19 @@ const open = { cors: true, adminKey: false, bookingWrite: false };
 const AVAILABILITY_KEPT_MS = 5_000;
 
 function toPublicService(s: Service, staffName: (id: string) => string): PublicService {
+  // The very policy a booking of the service freezes: the deposit shown is the deposit asked.
+  const policy = freezePolicy({
+    priceAmount: s.priceAmount,
+    currency: s.currency,
+    deposit: s.deposit,
+    noShowFee: s.noShowFee,
+    cancellationRefund: s.cancellationRefund,
+  });
   const deposit =
-    s.deposit.kind === 'none'
+    policy.deposit === 0
       ? null
       : {
-          amount:
-            s.deposit.kind === 'fixed'
-              ? s.deposit.amount
-              : Math.round((s.priceAmount * s.deposit.percent) / 100),
+          amount: policy.deposit,
           currency: s.currency,
         };
   return {
@@ -41,15 +46,7 @@ function toPublicService(s: Service, staffName: (id: string) => string): PublicS
     price: { amount: s.priceAmount, currency: s.currency },
     deposit,
     // The terms the customer agrees to by booking, in plain words (domain/payment-policy.ts).
-    payment_policy: describePolicy(
-      freezePolicy({
-        priceAmount: s.priceAmount,
-        currency: s.currency,
-        deposit: s.deposit,
-        noShowFee: s.noShowFee,
-        cancellationRefund: s.cancellationRefund,
-      }),
-    ),
+    payment_policy: describePolicy(policy),
     staff_ids: s.staffIds,
     // The widget lets the visitor pick a person; ids alone would leave it nothing to show.
     staff: s.staffIds.map((id) => ({ id, name: staffName(id) })),

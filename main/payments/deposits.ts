@@ -414,16 +414,6 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
   }
 
   /** The deposit a booking of this service asks now (NotFoundError for an unknown service). */
-  function depositFor(serviceId: string): number {
-    const service = catalog.serviceRow(serviceId);
-    if (service.depositKind === 'none') return 0;
-    return service.depositKind === 'fixed'
-      ? service.priceAmount > 0
-        ? Math.min(service.depositValue, service.priceAmount)
-        : service.depositValue
-      : Math.round((service.priceAmount * service.depositValue) / 100);
-  }
-
   /**
    * The checkout for a booking the widget just made. When the provider cannot be reached the hold
    * is released at once, so a customer who cannot pay does not block the slot for anyone.
@@ -504,7 +494,6 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
   // ── the desk ──────────────────────────────────────────────────────────────
 
   return {
-    depositFor,
     checkoutForNewBooking,
     startCheckout,
     applyCheckout,

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { payments, paymentEvents } from '../../db/schema.js';
 import { bookColour, deliver, startPaymentsHost, type PaymentsHost } from '../support/payments.js';
+import { call } from '../support/public-host.js';
 
 let h: PaymentsHost;
 beforeEach(async () => {
@@ -72,6 +73,39 @@ describe('deposit at booking', () => {
     // Confirming planned the customer's messages through the usual path.
     const outbox = h.host.app.services.outbox.list({ appointmentId: booked.id });
     expect(outbox.messages.map((m) => m.kind)).toContain('confirmation');
+  });
+
+  it('asks exactly the deposit the services list shows, however the rule is written', async () => {
+    // A percentage rounds to the minor unit, and 0 % asks nothing at all: no "£0.00 deposit".
+    const s = h.host.app.services.catalog;
+    s.updateService({ id: h.colour, priceAmount: 1550, deposit: { kind: 'percent', percent: 33 } });
+    const free = s.createService({
+      name: 'Fringe',
+      durationMinutes: 15,
+      priceAmount: 800,
+      deposit: { kind: 'percent', percent: 0 },
+      staffIds: [h.alice],
+    }).id;
+    const listed = await call<{
+      services: { id: string; deposit: { amount: number } | null }[];
+    }>(`${h.url}/api/services`);
+    const shown = (id: string) => listed.body.services.find((x) => x.id === id)?.deposit;
+    expect(shown(h.colour)).toEqual({ amount: 512, currency: 'GBP' });
+    expect(shown(free)).toBeNull();
+
+    const booked = await bookColour(h, TUESDAY_10);
+    expect(h.stripe.sessions.get(booked.sessionId)).toMatchObject({ amount_total: 512 });
+    const fringe = await call<{ booking: { status: string } }>(`${h.url}/api/bookings`, {
+      method: 'POST',
+      body: {
+        service_id: free,
+        staff_id: h.alice,
+        start: '2026-12-01T14:00:00+00:00',
+        customer: { name: 'Sam Smith', email: 'sam@example.com' },
+      },
+    });
+    expect(fringe.status).toBe(201);
+    expect(fringe.body.booking.status).toBe('confirmed'); // nothing to pay, nothing held
   });
 
   it('a retried booking request answers the same checkout and makes one session', async () => {
