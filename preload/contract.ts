@@ -386,6 +386,11 @@ export const connectionSettingsView = z.object({
     /** Host, port and from set: email goes out through this server; otherwise demo mode. */
     configured: z.boolean(),
   }),
+  /**
+   * Saved values that cannot be applied (kept by an older version, or edited outside the app):
+   * they are ignored until corrected, and the desk shows why, by field.
+   */
+  warnings: z.array(z.object({ field: z.string(), message: z.string() })),
 });
 export type ConnectionSettingsView = z.infer<typeof connectionSettingsView>;
 

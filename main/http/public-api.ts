@@ -83,8 +83,13 @@ export function presentPublicError(error: AppError): ErrorBody {
 export function createPublicApi(app: App, options: PublicApiOptions): FastifyInstance {
   // The --trust-proxy flag's proxies and those saved at the desk (Settings → Connections), the
   // latter followed as soon as they are saved: no restart, which the desk app has no way to ask.
+  // A saved list that cannot apply is left out and logged rather than thrown: a stored setting
+  // must never stop the listener from starting (the desk shows the warning, see connections.get).
   const trustedNow = () => {
-    const all = [...(options.trustProxy ?? []), ...app.services.connections.trustedProxies()];
+    const connections = app.services.connections;
+    const problem = connections.trustedProxiesProblem();
+    if (problem) options.log(`Settings → Connections: saved trusted proxies ignored: ${problem}`);
+    const all = [...(options.trustProxy ?? []), ...connections.trustedProxies()];
     return all.length > 0 ? proxyAddr.compile(all) : () => false;
   };
   let trusted = trustedNow();
