@@ -25,6 +25,21 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody
 
 const id = z.string().min(1).max(64);
 const epochMs = z.int().nonnegative();
+
+/**
+ * Instants a request may carry: years 2000 to 2200 (UTC). Far wider than any booking needs, and
+ * far inside the ±8.64e15 ms a Date can hold, beyond which zone offsets are NaN.
+ */
+export const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+export const LATEST_INSTANT = Date.UTC(2201, 0, 1) - 1;
+/** The same range as calendar dates, for the days a request asks about. */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2200-12-31';
+const outOfRange = `must be between ${EARLIEST_DATE} and ${LATEST_DATE} (UTC epoch milliseconds)`;
+/** An instant a request places something at: an appointment's start, time off. */
+const instant = epochMs.min(EARLIEST_INSTANT, outOfRange).max(LATEST_INSTANT, outOfRange);
+/** One end of a period a request lists; 0 still means "from the beginning". */
+const periodBound = epochMs.max(LATEST_INSTANT, outOfRange);
 const minuteOfDay = z.int().min(0).max(1440);
 const localDate = z.iso.date();
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as GBP');
@@ -247,7 +262,7 @@ export const newAppointment = z.object({
   serviceId: id,
   /** Omitted: any staff member who performs the service and is free. */
   staffId: id.optional(),
-  start: epochMs,
+  start: instant,
   customerId: id.optional(),
   customer: customerDetails.optional(),
   note: z.string().max(2000).optional(),
@@ -598,15 +613,15 @@ export const channels = {
   },
 
   'timeOff.list': {
-    input: z.object({ staffId: id.optional(), from: epochMs, to: epochMs }),
+    input: z.object({ staffId: id.optional(), from: periodBound, to: periodBound }),
     output: z.array(timeOffPeriod),
   },
   'timeOff.create': {
     input: z
       .object({
         staffId: id,
-        startAt: epochMs,
-        endAt: epochMs,
+        startAt: instant,
+        endAt: instant,
         reason: z.string().max(500).optional(),
       })
       .refine((v) => v.startAt < v.endAt, { message: 'must end after it starts', path: ['endAt'] }),
@@ -649,8 +664,8 @@ export const channels = {
 
   'appointments.list': {
     input: z.object({
-      from: epochMs,
-      to: epochMs,
+      from: periodBound,
+      to: periodBound,
       staffId: id.optional(),
       customerId: id.optional(),
     }),
@@ -662,7 +677,7 @@ export const channels = {
   'appointments.reschedule': {
     input: z.object({
       id,
-      start: epochMs,
+      start: instant,
       staffId: id.optional(),
       /** A new length (the calendar's resize); omitted keeps the booked length. */
       durationMinutes: z

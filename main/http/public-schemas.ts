@@ -1,7 +1,14 @@
 // The public listener's shapes (DESIGN.md §5), snake_case. Handlers parse with these and
 // /docs/openapi.json is generated from them: there is no other copy.
 import { z } from 'zod';
-import { appointmentStatus, errorBody } from '../../preload/contract.js';
+import {
+  EARLIEST_DATE,
+  EARLIEST_INSTANT,
+  LATEST_DATE,
+  LATEST_INSTANT,
+  appointmentStatus,
+  errorBody,
+} from '../../preload/contract.js';
 import { canonicalLocale } from '../domain/slot-labels.js';
 import type { ResponseSpec } from './route-spec.js';
 
@@ -19,6 +26,11 @@ export const instantInput = z.iso
     offset: true,
     error: 'must be ISO 8601 with seconds and a UTC offset, like 2026-12-01T09:00:00+00:00',
   })
+  .refine((iso) => {
+    const ms = Date.parse(iso);
+    // Text that is no date at all is the format check's to name.
+    return Number.isNaN(ms) || (ms >= EARLIEST_INSTANT && ms <= LATEST_INSTANT);
+  }, `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`)
   .meta({
     description: 'ISO 8601 date and time with seconds and a UTC offset (or Z)',
     examples: ['2026-12-01T09:00:00+00:00'],

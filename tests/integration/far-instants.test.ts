@@ -1,0 +1,133 @@
+// Instants and dates far from any booking (the largest Date, the largest safe integer, the year
+// 9999), sent to a real `npm run serve` by the desk and by a public client. Each is refused at its
+// field, and the process goes on answering: one such request once held its only thread for good.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/app.js';
+import { onLoopback, startServer, type ServerProcess } from '../support/server-process.js';
+
+let dir: ReturnType<typeof tempDir>;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  dir = tempDir();
+  server = await startServer(['--demo', '--db', join(dir.path, 'demo.sqlite'), ...onLoopback]);
+});
+afterAll(async () => {
+  await server?.stop('SIGKILL');
+  dir.remove();
+});
+
+/** Long enough for any honest answer; a request that hangs fails here instead of at the suite's end. */
+const PATIENCE_MS = 5_000;
+
+async function send(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...init.headers,
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    signal: AbortSignal.timeout(PATIENCE_MS),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function rpc(channel: string, input: unknown) {
+  return send(`${server.adminBase}/rpc/${channel}`, {
+    method: 'POST',
+    body: input,
+    headers: { authorization: `Bearer ${server.token}` },
+  });
+}
+
+async function stillAnswering(): Promise<void> {
+  expect((await send(`${server.publicUrl}/healthz`)).body).toEqual({ ok: true });
+}
+
+const refusedAt = (field: string, message: RegExp) => ({
+  ok: false,
+  error: {
+    code: 'VALIDATION',
+    details: { fields: [{ field, message: expect.stringMatching(message) }] },
+  },
+});
+
+const publicRefusalAt = (field: string, message: RegExp) => ({
+  error: {
+    code: 'VALIDATION',
+    details: { fields: [{ field, message: expect.stringMatching(message) }] },
+  },
+});
+
+const RANGE = /between 2000-01-01 and 2200-12-31/;
+
+async function firstService(): Promise<{ id: string; staffIds: string[] }> {
+  const { body } = await rpc('services.list', {});
+  const [service] = body.value as { id: string; staffIds: string[] }[];
+  if (!service) throw new Error('the demo business has no service');
+  return service;
+}
+
+describe('the desk', () => {
+  it('refuses a start at the largest Date, and at the largest safe integer, naming start', async () => {
+    const service = await firstService();
+    for (const start of [8.64e15, 8.64e15 - 1000, Number.MAX_SAFE_INTEGER, 946684799999]) {
+      const { body } = await rpc('appointments.create', {
+        serviceId: service.id,
+        start,
+        customer: { name: 'Far Future', phone: '07911 123456' },
+      });
+      expect(body, String(start)).toMatchObject(refusedAt('start', RANGE));
+    }
+    await stillAnswering();
+  });
+
+  it('refuses to move an appointment to the largest safe integer', async () => {
+    const { body: listed } = await rpc('appointments.list', {
+      from: 0,
+      to: Date.UTC(2200, 0, 1),
+    });
+    const [appointment] = listed.value as { id: string }[];
+    const { body } = await rpc('appointments.reschedule', {
+      id: appointment?.id,
+      start: Number.MAX_SAFE_INTEGER,
+    });
+    expect(body).toMatchObject(refusedAt('start', RANGE));
+    await stillAnswering();
+  });
+
+  it('refuses time off and a listed period beyond the range', async () => {
+    const service = await firstService();
+    const { body: timeOff } = await rpc('timeOff.create', {
+      staffId: service.staffIds[0],
+      startAt: Date.UTC(2026, 0, 1),
+      endAt: 8.64e15,
+    });
+    expect(timeOff).toMatchObject(refusedAt('endAt', RANGE));
+    const { body: listed } = await rpc('appointments.list', { from: 0, to: 8.64e15 });
+    expect(listed).toMatchObject(refusedAt('to', RANGE));
+    await stillAnswering();
+  });
+});
+
+describe('a public client', () => {
+  it('is refused a booking in the year 9999, naming start (422)', async () => {
+    const service = await firstService();
+    const answer = await send(`${server.publicUrl}/api/bookings`, {
+      method: 'POST',
+      body: {
+        service_id: service.id,
+        start: '9999-12-31T09:00:00+00:00',
+        customer: { name: 'Far Future', phone: '07911 123456' },
+      },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject(publicRefusalAt('start', RANGE));
+    await stillAnswering();
+  });
+});
