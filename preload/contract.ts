@@ -40,6 +40,13 @@ const outOfRange = `must be between ${EARLIEST_DATE} and ${LATEST_DATE} (UTC epo
 const instant = epochMs.min(EARLIEST_INSTANT, outOfRange).max(LATEST_INSTANT, outOfRange);
 /** One end of a period a request lists; 0 still means "from the beginning". */
 const periodBound = epochMs.max(LATEST_INSTANT, outOfRange);
+/** A calendar day a request asks about, in the same range as the instants. */
+export const dateInRange = <T extends z.ZodType<string>>(schema: T): T =>
+  schema.refine(
+    // A malformed date is the format check's to name.
+    (date) => !/^\d{4}-\d\d-\d\d$/.test(date) || (date >= EARLIEST_DATE && date <= LATEST_DATE),
+    `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+  );
 const minuteOfDay = z.int().min(0).max(1440);
 const localDate = z.iso.date();
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as GBP');
@@ -699,7 +706,7 @@ export const channels = {
     input: z.object({
       serviceId: id,
       staffId: id.optional(),
-      from: localDate,
+      from: dateInRange(localDate),
       days: z.int().min(1).max(62).optional(),
     }),
     output: z.object({ timeZone: z.string(), days: z.array(dayAvailability) }),

@@ -7,6 +7,7 @@ import {
   LATEST_DATE,
   LATEST_INSTANT,
   appointmentStatus,
+  dateInRange,
   errorBody,
 } from '../../preload/contract.js';
 import { canonicalLocale } from '../domain/slot-labels.js';
@@ -73,8 +74,7 @@ export const servicesResponse = z.object({ services: z.array(publicService) });
 export const availabilityQuery = z.object({
   service_id: id,
   staff_id: id.optional().meta({ description: 'Omitted: anyone who performs the service' }),
-  from: z.iso
-    .date()
+  from: dateInRange(z.iso.date())
     .optional()
     .meta({ description: "First day (YYYY-MM-DD) in the business's zone; default today" }),
   days_ahead: z.coerce.number().int().min(1).max(62).default(7),

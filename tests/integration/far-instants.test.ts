@@ -65,6 +65,7 @@ const publicRefusalAt = (field: string, message: RegExp) => ({
 });
 
 const RANGE = /between 2000-01-01 and 2200-12-31/;
+const DATE_RANGE = /a date from 2000-01-01 to 2200-12-31/;
 
 async function firstService(): Promise<{ id: string; staffIds: string[] }> {
   const { body } = await rpc('services.list', {});
@@ -113,6 +114,21 @@ describe('the desk', () => {
     expect(listed).toMatchObject(refusedAt('to', RANGE));
     await stillAnswering();
   });
+
+  it('refuses availability from the year 9999, naming from', async () => {
+    const service = await firstService();
+    for (const from of ['9999-12-31', '1999-12-31']) {
+      const { body } = await rpc('availability.get', { serviceId: service.id, from, days: 62 });
+      expect(body, from).toMatchObject(refusedAt('from', DATE_RANGE));
+    }
+    // The last day of the range still answers, 62 days running into 2201 and all.
+    const { body } = await rpc('availability.get', {
+      serviceId: service.id,
+      from: '2200-12-31',
+      days: 62,
+    });
+    expect(body).toMatchObject({ ok: true, value: { timeZone: 'Europe/London' } });
+  });
 });
 
 describe('a public client', () => {
@@ -128,6 +144,16 @@ describe('a public client', () => {
     });
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject(publicRefusalAt('start', RANGE));
+    await stillAnswering();
+  });
+
+  it('is refused availability from the year 9999 with a 422 naming from, not a 500', async () => {
+    const service = await firstService();
+    const answer = await send(
+      `${server.publicUrl}/api/availability?service_id=${service.id}&from=9999-12-31&days_ahead=62`,
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject(publicRefusalAt('from', DATE_RANGE));
     await stillAnswering();
   });
 });
