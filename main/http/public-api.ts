@@ -12,6 +12,7 @@ import {
   createGuards,
   defaultBookingWriteLimit,
   installHardening,
+  slowClientTimeouts,
   type RateLimit,
 } from './hardening.js';
 import { openApiDocument } from './openapi.js';
@@ -36,6 +37,8 @@ export interface PublicApiOptions {
   trustProxy?: readonly string[];
   /** Log one line per request (method, route pattern, status, time) through `log`. */
   logRequests?: boolean;
+  /** Time a client has to send its whole request before a 408; default 30 s (tests: less). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -100,6 +103,7 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
     bodyLimit: 64 * 1024,
     logger: false,
     forceCloseConnections: true,
+    ...slowClientTimeouts(options.requestTimeoutMs),
     trustProxy: (address, hop) => trusted(address, hop),
     frameworkErrors: frameworkErrorReply,
     clientErrorHandler: clientErrorReply,
