@@ -226,6 +226,47 @@ describe('POST /api/bookings', () => {
     expect(far.body.error).toMatchObject({ code: 'POLICY', details: { rule: 'horizon' } });
   });
 
+  it('takes only starts availability offers: on the slot grid, on the minute (422 naming start)', async () => {
+    const offGrid = [
+      '2026-12-01T09:07:13.123+00:00',
+      '2026-12-01T09:07:00+00:00',
+      '2026-12-01T09:15:30+00:00',
+      '2026-12-01T09:15:00.001Z',
+    ];
+    for (const start of offGrid) {
+      for (const staff of [{ staff_id: server.alice }, { staff_id: undefined }]) {
+        const answer = await post(bookingBody({ start, ...staff }));
+        expect(answer.status, `${start} ${staff.staff_id ?? 'anyone'}`).toBe(422);
+        expect(answer.body.error).toMatchObject({
+          code: 'VALIDATION',
+          details: {
+            fields: [
+              { field: 'start', message: expect.stringContaining('not a start time on offer') },
+            ],
+          },
+        });
+      }
+    }
+    expect(appointmentCount()).toBe(0);
+
+    const free = await call<{ days: { slots: { start: string }[] }[] }>(
+      `${server.url}/api/availability?service_id=${server.cut}&staff_id=${server.alice}&from=2026-12-01&days_ahead=1`,
+    );
+    const offered = free.body.days[0]?.slots.map((slot) => slot.start) ?? [];
+    expect(offered).toContain('2026-12-01T09:15:00+00:00');
+    expect((await book({ start: '2026-12-01T09:15:00+00:00' })).booking.start).toBe(
+      '2026-12-01T09:15:00+00:00',
+    );
+    // The desk places a booking where it likes, on purpose.
+    const desk = await server.host.app.router.dispatch('appointments.create', {
+      serviceId: server.trim,
+      staffId: server.alice,
+      start: london('2026-12-01', '14:07') + 13_123,
+      customer: { name: 'Walk In', email: 'walk.in@example.com' },
+    });
+    expect(desk).toMatchObject({ ok: true });
+  });
+
   it('accepts the same instant written with another offset', async () => {
     const made = await book({ start: '2026-12-01T10:00:00+01:00' });
     expect(made.booking.start).toBe(nine);
@@ -363,6 +404,33 @@ describe('/api/bookings/{manage_token}', () => {
     });
     const history = server.host.app.services.bookings.history(made.booking.id);
     expect(history.at(-1)).toMatchObject({ kind: 'rescheduled', actor: 'customer' });
+  });
+
+  it('moves only to a start availability offers (422 naming start); the desk may move off-grid', async () => {
+    const made = await book();
+    const url = `${server.url}/api/bookings/${made.manage_token}`;
+    for (const staff_id of [undefined, 'any', server.bob]) {
+      const off = await call<Failure>(url, {
+        method: 'PATCH',
+        body: { start: '2026-12-02T10:07:13.123+00:00', staff_id },
+      });
+      expect(off.status, staff_id).toBe(422);
+      expect(off.body.error).toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: [{ field: 'start' }] },
+      });
+    }
+    const onGrid = await call<{ booking: Booking }>(url, {
+      method: 'PATCH',
+      body: { start: '2026-12-02T10:15:00+00:00' },
+    });
+    expect(onGrid.status).toBe(200);
+
+    const desk = await server.host.app.router.dispatch('appointments.reschedule', {
+      id: made.booking.id,
+      start: london('2026-12-02', '10:37') + 13_123,
+    });
+    expect(desk).toMatchObject({ ok: true });
   });
 
   describe('moving to another staff member', () => {
