@@ -1,5 +1,6 @@
 // The widget's REST routes over real sockets: booking, idempotent retries, viewing, moving and
 // cancelling with the manage token, and the field names of every refusal.
+import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { london } from '../support/app.js';
 import { call, startPublicHost, type PublicHost } from '../support/public-host.js';
@@ -301,6 +302,51 @@ describe('Idempotency-Key', () => {
     );
     expect(stored).not.toContain('order-7f3a');
     expect(stored).not.toContain(made.manage_token);
+  });
+
+  it('refuses a key sent on two header lines with 400 naming the header, and books nothing', async () => {
+    // fetch folds repeated headers into one line; node:http sends raw pairs line by line.
+    const postWithLines = (lines: string[]) =>
+      new Promise<{ status: number; body: Failure }>((resolve, reject) => {
+        const payload = JSON.stringify(bookingBody());
+        const raw = [
+          ...['Host', new URL(server.url).host, 'Content-Type', 'application/json'],
+          ...['Content-Length', `${Buffer.byteLength(payload)}`],
+        ];
+        for (const line of lines) raw.push('Idempotency-Key', line);
+        const sent = request(
+          `${server.url}/api/bookings`,
+          { method: 'POST', headers: raw },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => {
+              try {
+                resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Failure });
+              } catch (error) {
+                reject(new Error(`${response.statusCode} ${text}`, { cause: error }));
+              }
+            });
+          },
+        );
+        sent.on('error', reject);
+        sent.end(payload);
+      });
+
+    for (const lines of [
+      ['order-1', 'order-2'],
+      ['order-1', 'order-1'],
+    ]) {
+      const answer = await postWithLines(lines);
+      expect(answer.status, lines.join(' + ')).toBe(400);
+      expect(answer.body.error).toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: [{ field: 'Idempotency-Key' }] },
+      });
+    }
+    expect(appointmentCount()).toBe(0);
+    // One line is one key, commas and all.
+    expect((await postWithLines(['order-1, order-2'])).status).toBe(201);
   });
 
   it('refuses an empty or oversized key with the header named', async () => {
