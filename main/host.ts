@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App, type AppOptions } from './app.js';
-import { createAdminApi } from './http/admin.js';
+import { createAdminApi, type AdminApiOptions } from './http/admin.js';
 import { createPublicApi, type PublicApiOptions } from './http/public-api.js';
 import { seedDemoBusiness } from './demo/index.js';
 
@@ -16,6 +16,8 @@ export interface HostOptions extends AppOptions {
   adminToken?: string;
   /** Rate limit and request logging of the public listener. */
   publicApi?: Omit<PublicApiOptions, 'log'>;
+  /** The receptionist listener's limits (tests shorten its request timeout). */
+  adminApi?: Pick<AdminApiOptions, 'requestTimeoutMs'>;
 }
 
 export interface RunningHost {
@@ -37,7 +39,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const app = createApp({ backgroundCheckpoints: true, ...options, log });
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const publicApi = createPublicApi(app, { ...options.publicApi, log });
-  const adminApi = createAdminApi(app, { token: adminToken, log });
+  const adminApi = createAdminApi(app, { ...options.adminApi, token: adminToken, log });
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {

@@ -25,6 +25,28 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody
 
 const id = z.string().min(1).max(64);
 const epochMs = z.int().nonnegative();
+
+/**
+ * Instants a request may carry: years 2000 to 2200 (UTC). Far wider than any booking needs, and
+ * far inside the ±8.64e15 ms a Date can hold, beyond which zone offsets are NaN.
+ */
+export const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+export const LATEST_INSTANT = Date.UTC(2201, 0, 1) - 1;
+/** The same range as calendar dates, for the days a request asks about. */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2200-12-31';
+const outOfRange = `must be between ${EARLIEST_DATE} and ${LATEST_DATE} (UTC epoch milliseconds)`;
+/** An instant a request places something at: an appointment's start, time off. */
+const instant = epochMs.min(EARLIEST_INSTANT, outOfRange).max(LATEST_INSTANT, outOfRange);
+/** One end of a period a request lists; 0 still means "from the beginning". */
+const periodBound = epochMs.max(LATEST_INSTANT, outOfRange);
+/** A calendar day a request asks about, in the same range as the instants. */
+export const dateInRange = <T extends z.ZodType<string>>(schema: T): T =>
+  schema.refine(
+    // A malformed date is the format check's to name.
+    (date) => !/^\d{4}-\d\d-\d\d$/.test(date) || (date >= EARLIEST_DATE && date <= LATEST_DATE),
+    `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+  );
 const minuteOfDay = z.int().min(0).max(1440);
 const localDate = z.iso.date();
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as GBP');
@@ -247,7 +269,7 @@ export const newAppointment = z.object({
   serviceId: id,
   /** Omitted: any staff member who performs the service and is free. */
   staffId: id.optional(),
-  start: epochMs,
+  start: instant,
   customerId: id.optional(),
   customer: customerDetails.optional(),
   note: z.string().max(2000).optional(),
@@ -386,6 +408,11 @@ export const connectionSettingsView = z.object({
     /** Host, port and from set: email goes out through this server; otherwise demo mode. */
     configured: z.boolean(),
   }),
+  /**
+   * Saved values that cannot be applied (kept by an older version, or edited outside the app):
+   * they are ignored until corrected, and the desk shows why, by field.
+   */
+  warnings: z.array(z.object({ field: z.string(), message: z.string() })),
 });
 export type ConnectionSettingsView = z.infer<typeof connectionSettingsView>;
 
@@ -593,15 +620,15 @@ export const channels = {
   },
 
   'timeOff.list': {
-    input: z.object({ staffId: id.optional(), from: epochMs, to: epochMs }),
+    input: z.object({ staffId: id.optional(), from: periodBound, to: periodBound }),
     output: z.array(timeOffPeriod),
   },
   'timeOff.create': {
     input: z
       .object({
         staffId: id,
-        startAt: epochMs,
-        endAt: epochMs,
+        startAt: instant,
+        endAt: instant,
         reason: z.string().max(500).optional(),
       })
       .refine((v) => v.startAt < v.endAt, { message: 'must end after it starts', path: ['endAt'] }),
@@ -644,8 +671,8 @@ export const channels = {
 
   'appointments.list': {
     input: z.object({
-      from: epochMs,
-      to: epochMs,
+      from: periodBound,
+      to: periodBound,
       staffId: id.optional(),
       customerId: id.optional(),
     }),
@@ -657,7 +684,7 @@ export const channels = {
   'appointments.reschedule': {
     input: z.object({
       id,
-      start: epochMs,
+      start: instant,
       staffId: id.optional(),
       /** A new length (the calendar's resize); omitted keeps the booked length. */
       durationMinutes: z
@@ -679,7 +706,7 @@ export const channels = {
     input: z.object({
       serviceId: id,
       staffId: id.optional(),
-      from: localDate,
+      from: dateInRange(localDate),
       days: z.int().min(1).max(62).optional(),
     }),
     output: z.object({ timeZone: z.string(), days: z.array(dayAvailability) }),

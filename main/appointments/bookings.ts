@@ -5,6 +5,7 @@ import type { ActorKind, AppointmentSource } from '../../db/schema.js';
 import type { Appointment, NewAppointment, Settings } from '../../preload/contract.js';
 import {
   findConflict,
+  isOffGrid,
   type ConflictReason,
   type StaffAvailabilityInput,
 } from '../domain/availability.js';
@@ -92,6 +93,14 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     });
   }
 
+  /**
+   * The slot grid a booking must start on: customers and the API book what availability offers,
+   * so one booking cannot straddle two slots; the desk may place a booking anywhere free.
+   */
+  function gridFor(actor: ActorKind, s: Settings): number | undefined {
+    return actor === 'desk' || actor === 'system' ? undefined : s.slotStepMinutes;
+  }
+
   /** Public bookings keep to the business's notice and horizon; the desk may book anything free. */
   function assertWithinBookingWindow(
     start: number,
@@ -134,6 +143,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     now: number,
     zone: string,
     excludeAppointmentId?: string,
+    gridMinutes?: number,
   ): Placement {
     // One candidate: only what clashes with the time this booking occupies. Several: their whole
     // neighbourhood, whose count that day decides who gets the booking.
@@ -153,7 +163,12 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     const day = utcToLocalDate(span.start, zone);
     let best: { input: StaffAvailabilityInput; load: number } | undefined;
     let firstReason: ConflictReason | undefined;
+    let offGrid = false;
     for (const input of inputs) {
+      if (gridMinutes !== undefined && isOffGrid(span.start, input.hours, zone, gridMinutes)) {
+        offGrid = true;
+        continue;
+      }
       const conflict = findConflict(span, input, zone);
       if (conflict) {
         firstReason ??= conflict.reason;
@@ -166,6 +181,12 @@ export function createBookingService(core: Core, deps: BookingDeps) {
           ? 0
           : input.appointments.filter((a) => utcToLocalDate(a.start, zone) === day).length;
       if (!best || load < best.load) best = { input, load };
+    }
+    if (!best && offGrid) {
+      throw ValidationError.field(
+        'start',
+        `is not a start time on offer: bookings start on the minute, every ${gridMinutes} minutes from the start of working hours (as availability lists them)`,
+      );
     }
     if (!best) {
       const who = candidates.length === 1 ? 'for this staff member' : 'for every staff member';
@@ -204,7 +225,14 @@ export function createBookingService(core: Core, deps: BookingDeps) {
       bufferBeforeMinutes: service.bufferBeforeMinutes,
       bufferAfterMinutes: service.bufferAfterMinutes,
     };
-    const placement = place(candidatesFor(service.id, details.staffId), span, now, rules.timeZone);
+    const placement = place(
+      candidatesFor(service.id, details.staffId),
+      span,
+      now,
+      rules.timeZone,
+      undefined,
+      gridFor(actor, rules),
+    );
 
     let customerId: string;
     if (details.customerId) {
@@ -273,6 +301,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     span: Omit<Placement, 'staffId'>,
     now: number,
     zone: string,
+    gridMinutes: number | undefined,
   ): Placement {
     if (input.anyStaff && input.staffId !== undefined) {
       throw ValidationError.field('staffId', 'name one staff member or ask for anyone, not both');
@@ -282,17 +311,17 @@ export function createBookingService(core: Core, deps: BookingDeps) {
         input.staffId === undefined
           ? [current.staffId]
           : candidatesFor(current.serviceId, input.staffId);
-      return place(staffIds, span, now, zone, current.id);
+      return place(staffIds, span, now, zone, current.id, gridMinutes);
     }
     const everyone = candidatesFor(current.serviceId, undefined);
     if (everyone.includes(current.staffId)) {
       try {
-        return place([current.staffId], span, now, zone, current.id);
+        return place([current.staffId], span, now, zone, current.id, gridMinutes);
       } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
+        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error;
       }
     }
-    return place(everyone, span, now, zone, current.id);
+    return place(everyone, span, now, zone, current.id, gridMinutes);
   }
 
   interface Move {
@@ -335,7 +364,7 @@ export function createBookingService(core: Core, deps: BookingDeps) {
       bufferBeforeMinutes: current.bufferBeforeMinutes,
       bufferAfterMinutes: current.bufferAfterMinutes,
     };
-    const placement = placeMove(current, input, span, now, rules.timeZone);
+    const placement = placeMove(current, input, span, now, rules.timeZone, gridFor(actor, rules));
     // The customer's own say on who: asking for anyone again, or naming a person.
     const saysWho = actor === 'customer' && (input.anyStaff || input.staffId !== undefined);
     const next = store.change(

@@ -82,7 +82,14 @@ export function smtpCredentialsOf(row: ConnectionRow | undefined): SmtpCredentia
   };
 }
 
+/** What is wrong with the saved trusted proxies, or null when they apply (or none are saved). */
+function trustedProxiesProblem(row: ConnectionRow | undefined): string | null {
+  const read = row?.trustedProxies ? readTrustedProxies(row.trustedProxies) : null;
+  return read && !read.ok ? read.problem : null;
+}
+
 function view(row: ConnectionRow | undefined): ConnectionSettingsView {
+  const proxiesProblem = trustedProxiesProblem(row);
   return {
     publicBaseUrl: row?.publicBaseUrl ?? null,
     trustedProxies: row?.trustedProxies ?? null,
@@ -101,6 +108,14 @@ function view(row: ConnectionRow | undefined): ConnectionSettingsView {
       from: row?.emailFrom ?? null,
       configured: smtpCredentialsOf(row) !== null,
     },
+    warnings: proxiesProblem
+      ? [
+          {
+            field: 'trustedProxies',
+            message: `The saved trusted proxies are ignored, so X-Forwarded-For is not believed: ${proxiesProblem}`,
+          },
+        ]
+      : [],
   };
 }
 
@@ -208,7 +223,9 @@ export function createConnectionSettingsService(core: Core) {
     row: (): ConnectionRow | undefined => readRow.get(),
     get: (): ConnectionSettingsView => view(readRow.get()),
     publicBaseUrl: (): string | null => readRow.get()?.publicBaseUrl ?? null,
-    /** The saved proxies' addresses and ranges; empty when none are trusted. */
+    /** Why the saved proxies are ignored (see view's warnings), or null when they apply. */
+    trustedProxiesProblem: (): string | null => trustedProxiesProblem(readRow.get()),
+    /** The saved proxies' addresses and ranges; empty when none are trusted or they cannot apply. */
     trustedProxies: (): string[] => {
       const saved = readRow.get()?.trustedProxies;
       const read = saved ? readTrustedProxies(saved) : null;

@@ -4,6 +4,7 @@
 // a keyword such as "loopback" or "true" would be easy to set wider than meant, and trusting every
 // hop lets any customer pick the address they are counted under.
 import { isIP } from 'node:net';
+import proxyAddr from '@fastify/proxy-addr';
 
 export type TrustedProxies = { ok: true; entries: string[] } | { ok: false; problem: string };
 
@@ -23,6 +24,19 @@ export function readTrustedProxies(raw: string): TrustedProxies {
       return {
         ok: false,
         problem: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1, 10.0.0.0/8, ::1)`,
+      };
+    }
+    // The listener's own compiler has the last word: a list it refuses (a /0 range, which would
+    // trust every address) must never be saved, or the listener could not be built from it.
+    try {
+      proxyAddr.compile([entry]);
+    } catch {
+      return {
+        ok: false,
+        problem:
+          prefix !== undefined && Number(prefix) === 0
+            ? `"${entry}" is every address, so any customer could pick the address they are counted under; name your proxy's address or range`
+            : `"${entry}" is not a range the listener can apply; name your proxy's address or range`,
       };
     }
   }

@@ -41,8 +41,10 @@ import {
   assertTimeZone,
   formatInstantInZone,
   localDateOfWallClockMs,
+  localTimeToUtc,
   parseLocalDate,
   utcToLocalDate,
+  utcToWallClockMs,
   wallClockMs,
 } from './time.js';
 
@@ -481,6 +483,35 @@ export function computeAvailability(q: AvailabilityQuery): DayAvailability[] {
     result.push({ date, slots });
   }
   return result;
+}
+
+/**
+ * True when `start` lies in one of this staff member's working intervals but is not a start the
+ * engine would offer there (rule 1): off the step grid counted from the interval's start, not
+ * on a whole minute, or the second pass of a time a fall-back day shows twice. A start outside
+ * every interval is findConflict's to refuse (outside working hours), so it is not off-grid here.
+ */
+export function isOffGrid(
+  start: number,
+  hours: WorkingInterval[],
+  timeZone: string,
+  stepMinutes: number,
+): boolean {
+  assertTimeZone(timeZone);
+  requireInstant(start, 'start');
+  requireInteger(stepMinutes, 'stepMinutes', 1);
+  const wall = utcToWallClockMs(start, timeZone);
+  if (wall % MINUTE_MS !== 0) return true;
+  const date = localDateOfWallClockMs(wall);
+  const minute = (wall - wallClockMs(date)) / MINUTE_MS;
+  const sundayBased = new Date(wall).getUTCDay();
+  const weekday = sundayBased === 0 ? 7 : sundayBased;
+  const containing = (hoursByWeekday(hours)[weekday] as WorkingInterval[]).filter(
+    (iv) => iv.startMinute <= minute && minute < iv.endMinute,
+  );
+  if (containing.length === 0) return false;
+  if (localTimeToUtc(date, minute, timeZone) !== start) return true;
+  return !containing.some((iv) => (minute - iv.startMinute) % stepMinutes === 0);
 }
 
 /**

@@ -176,6 +176,15 @@ export interface ZoneTransition {
 // weeks over and over, so after the first request a timeline costs no probes at all.
 const CHUNK_MS = 7 * DAY_MS;
 const MAX_CACHED_CHUNKS = 20_000;
+/** The furthest instant a Date holds; beyond it every offset is NaN. */
+const LAST_DATE_MS = 8.64e15;
+/**
+ * More than any zone has had in a week: the search stops there whatever the tz data says, so it
+ * ends on any input.
+ */
+const MAX_TRANSITIONS_PER_CHUNK = 8;
+/** Longer than any caller asks for; a timeline over more would probe thousands of weeks. */
+const MAX_TIMELINE_SPAN_MS = 20 * 366 * DAY_MS;
 
 interface Chunk {
   /** Offset (ms) at the chunk's first instant. */
@@ -189,12 +198,15 @@ const chunkCache = new Map<string, Chunk>();
 function findTransitions(timeZone: string, lo: number, loOffset: number, hi: number) {
   const found: [number, number][] = [];
   const hiOffset = offsetMsAt(timeZone, hi);
+  // NaN (an end beyond what a Date holds) equals nothing: the loop below would never end.
+  if (Number.isNaN(hiOffset) || Number.isNaN(loOffset)) return found;
   // Repeat so that two different transitions in one chunk are both found.
-  while (hiOffset !== loOffset) {
+  while (hiOffset !== loOffset && found.length < MAX_TRANSITIONS_PER_CHUNK) {
     let a = lo;
     let b = hi;
     while (b - a > 1000) {
-      const mid = a + Math.floor((b - a) / 2000) * 1000;
+      // Strictly between a and b, so every step narrows the span even when it is not whole seconds.
+      const mid = a + Math.max(1000, Math.floor((b - a) / 2000) * 1000);
       if (offsetMsAt(timeZone, mid) === loOffset) a = mid;
       else b = mid;
     }
@@ -228,7 +240,7 @@ function chunkAt(timeZone: string, index: number): Chunk {
  * slots of an availability answer asks this a thousand times for a handful of weeks.
  */
 function memoisedOffsetMsAt(timeZone: string, ms: number): number {
-  if (!Number.isFinite(ms)) return offsetMsAt(timeZone, ms);
+  if (!(Math.abs(ms) <= LAST_DATE_MS)) return offsetMsAt(timeZone, ms);
   const chunk = chunkAt(timeZone, Math.floor(ms / CHUNK_MS));
   let offsetMs = chunk.startOffsetMs;
   for (const [at, next] of chunk.transitions) if (at <= ms) offsetMs = next;
@@ -251,8 +263,11 @@ export class ZoneTimeline {
 
   constructor(timeZone: string, from: number, to: number) {
     assertTimeZone(timeZone);
-    if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) {
-      throw new RangeError('ZoneTimeline needs finite instants with from <= to');
+    if (!(Math.abs(from) <= LAST_DATE_MS && Math.abs(to) <= LAST_DATE_MS) || to < from) {
+      throw new RangeError('ZoneTimeline needs instants a Date can hold, with from <= to');
+    }
+    if (to - from > MAX_TIMELINE_SPAN_MS) {
+      throw new RangeError('ZoneTimeline spans at most 20 years');
     }
     this.timeZone = timeZone;
     const firstChunk = Math.floor(from / CHUNK_MS);

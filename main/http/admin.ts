@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { App } from '../app.js';
 import { installErrorHandler } from './errors.js';
+import { slowClientTimeouts } from './hardening.js';
 import { deskContentSecurityPolicy } from '../desk-csp.js';
 import { rendererFile } from '../renderer-files.js';
 
@@ -86,10 +87,20 @@ export interface AdminApiOptions {
   log: (message: string, error?: unknown) => void;
   /** The built UI; dist/renderer beside the bundle (or the repository's, from source) by default. */
   rendererDir?: string;
+  /**
+   * Time a client has to send its whole request before a 408; default 30 s (tests: less). The
+   * event stream is unaffected: its request is complete once its headers are in.
+   */
+  requestTimeoutMs?: number;
 }
 
 export function createAdminApi(app: App, options: AdminApiOptions): FastifyInstance {
-  const server = Fastify({ bodyLimit: 1024 * 1024, logger: false, forceCloseConnections: true });
+  const server = Fastify({
+    bodyLimit: 1024 * 1024,
+    logger: false,
+    forceCloseConnections: true,
+    ...slowClientTimeouts(options.requestTimeoutMs),
+  });
   installErrorHandler(server, options.log);
   const expected = digest(options.token);
   const files = rendererFiles(options.rendererDir ?? defaultRendererDir());

@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import type { ErrorBody, ErrorCode } from '../../preload/contract.js';
-import { AppError, PolicyError, toErrorBody } from '../core/errors.js';
+import { AppError, PolicyError, ValidationError, toErrorBody } from '../core/errors.js';
 
 export const httpStatusOf: Record<ErrorCode, number> = {
   VALIDATION: 422,
@@ -27,6 +27,11 @@ export class HttpPolicyError extends PolicyError {
   }
 }
 
+/** Bad input in the request's framing rather than its fields (a header sent twice): a 400. */
+export class HttpBadRequestError extends ValidationError {
+  readonly status = 400;
+}
+
 export function errorReply(error: ErrorBody): { status: number; body: { error: ErrorBody } } {
   return { status: httpStatusOf[error.code], body: { error } };
 }
@@ -46,7 +51,11 @@ export function installErrorHandler(
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error instanceof AppError) {
       const { status, body } = errorReply(present(error));
-      return reply.status(error instanceof HttpPolicyError ? error.status : status).send(body);
+      const own =
+        error instanceof HttpPolicyError || error instanceof HttpBadRequestError
+          ? error.status
+          : status;
+      return reply.status(own).send(body);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

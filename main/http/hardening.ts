@@ -22,6 +22,27 @@ export interface RateLimit {
  */
 export const defaultBookingWriteLimit: RateLimit = { max: 30, windowMs: 60_000 };
 
+/**
+ * How long a client has to send a whole request, headers and body. Fastify's default is no limit
+ * at all, so a client that announced a body and never sent it held its socket for good: a few
+ * hundred of them fill the listener. 30 s is ample for a 64 KB body (1 MB on loopback, admin).
+ */
+export const defaultRequestTimeoutMs = 30_000;
+
+/** Fastify options that answer 408 and close a request still arriving after `requestTimeoutMs`. */
+export function slowClientTimeouts(requestTimeoutMs = defaultRequestTimeoutMs) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    http: {
+      // Given to Node as well, which then keeps its headers timeout within it.
+      requestTimeout: requestTimeoutMs,
+      // Node looks for expired requests every 30 s by default, which would let one live for up
+      // to twice its limit.
+      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(requestTimeoutMs / 4))),
+    },
+  };
+}
+
 /** The --trust-proxy flag's value (see connections/trusted-proxies.ts); throws what is wrong with it. */
 export function parseTrustedProxies(raw: string): string[] {
   const read = readTrustedProxies(raw);

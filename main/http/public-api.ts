@@ -13,6 +13,7 @@ import {
   createGuards,
   defaultBookingWriteLimit,
   installHardening,
+  slowClientTimeouts,
   type RateLimit,
 } from './hardening.js';
 import { openApiDocument } from './openapi.js';
@@ -37,6 +38,8 @@ export interface PublicApiOptions {
   trustProxy?: readonly string[];
   /** Log one line per request (method, route pattern, status, time) through `log`. */
   logRequests?: boolean;
+  /** Time a client has to send its whole request before a 408; default 30 s (tests: less). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -95,8 +98,13 @@ const healthz: RouteDoc = {
 export function createPublicApi(app: App, options: PublicApiOptions): FastifyInstance {
   // The --trust-proxy flag's proxies and those saved at the desk (Settings → Connections), the
   // latter followed as soon as they are saved: no restart, which the desk app has no way to ask.
+  // A saved list that cannot apply is left out and logged rather than thrown: a stored setting
+  // must never stop the listener from starting (the desk shows the warning, see connections.get).
   const trustedNow = () => {
-    const all = [...(options.trustProxy ?? []), ...app.services.connections.trustedProxies()];
+    const connections = app.services.connections;
+    const problem = connections.trustedProxiesProblem();
+    if (problem) options.log(`Settings → Connections: saved trusted proxies ignored: ${problem}`);
+    const all = [...(options.trustProxy ?? []), ...connections.trustedProxies()];
     return all.length > 0 ? proxyAddr.compile(all) : () => false;
   };
   let trusted = trustedNow();
@@ -107,6 +115,7 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
     bodyLimit: 64 * 1024,
     logger: false,
     forceCloseConnections: true,
+    ...slowClientTimeouts(options.requestTimeoutMs),
     trustProxy: (address, hop) => trusted(address, hop),
     frameworkErrors: frameworkErrorReply,
     clientErrorHandler: clientErrorReply,

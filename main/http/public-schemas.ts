@@ -1,7 +1,15 @@
 // The public listener's shapes (DESIGN.md §5), snake_case. Handlers parse with these and
 // /docs/openapi.json is generated from them: there is no other copy.
 import { z } from 'zod';
-import { appointmentStatus, errorBody } from '../../preload/contract.js';
+import {
+  EARLIEST_DATE,
+  EARLIEST_INSTANT,
+  LATEST_DATE,
+  LATEST_INSTANT,
+  appointmentStatus,
+  dateInRange,
+  errorBody,
+} from '../../preload/contract.js';
 import { canonicalLocale } from '../domain/slot-labels.js';
 import type { ResponseSpec } from './route-spec.js';
 
@@ -19,6 +27,11 @@ export const instantInput = z.iso
     offset: true,
     error: 'must be ISO 8601 with seconds and a UTC offset, like 2026-12-01T09:00:00+00:00',
   })
+  .refine((iso) => {
+    const ms = Date.parse(iso);
+    // Text that is no date at all is the format check's to name.
+    return Number.isNaN(ms) || (ms >= EARLIEST_INSTANT && ms <= LATEST_INSTANT);
+  }, `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`)
   .meta({
     description: 'ISO 8601 date and time with seconds and a UTC offset (or Z)',
     examples: ['2026-12-01T09:00:00+00:00'],
@@ -61,8 +74,7 @@ export const servicesResponse = z.object({ services: z.array(publicService) });
 export const availabilityQuery = z.object({
   service_id: id,
   staff_id: id.optional().meta({ description: 'Omitted: anyone who performs the service' }),
-  from: z.iso
-    .date()
+  from: dateInRange(z.iso.date())
     .optional()
     .meta({ description: "First day (YYYY-MM-DD) in the business's zone; default today" }),
   days_ahead: z.coerce.number().int().min(1).max(62).default(7),

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Appointment } from '../../preload/contract.js';
 import type { App } from '../app.js';
 import { AppError, NotFoundError, ValidationError } from '../core/errors.js';
+import { HttpBadRequestError } from './errors.js';
 import {
   ANY_STAFF,
   bookingCreated,
@@ -84,6 +85,16 @@ export function bookingRoutes(app: App): AnyRoute[] {
   function idempotencyKeyOf(request: FastifyRequest): string | undefined {
     const raw = request.headers['idempotency-key'];
     if (raw === undefined) return undefined;
+    // Node joins repeated lines into one value ("a, b"), which would book under a key the client
+    // never sent: the header's lines are counted instead.
+    const lines = request.raw.rawHeaders.filter(
+      (name, i) => i % 2 === 0 && name.toLowerCase() === 'idempotency-key',
+    ).length;
+    if (lines > 1) {
+      throw new HttpBadRequestError([
+        { field: 'Idempotency-Key', message: `is sent once per request, not ${lines} times` },
+      ]);
+    }
     const parsed = idempotencyKey.safeParse(raw);
     if (!parsed.success) {
       throw ValidationError.field('Idempotency-Key', 'must be 1 to 200 characters, sent once');

@@ -1,6 +1,7 @@
 // The settings screen in a real browser against server mode on the demo business: a saved name
 // shows in the header, a bad booking rule is refused at its field, an API key is shown once,
-// opens the customer API, and stops working when revoked, and a bad trusted proxy is refused.
+// opens the customer API, and stops working when revoked, and a bad trusted proxy is refused (or,
+// when one is already stored, shown as ignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SettingsPage } from './pages/settings.js';
@@ -115,5 +116,26 @@ describe('the settings screen in a browser', () => {
       .poll(async () => (await demo.rpc('connections.get', {})).trustedProxies)
       .toBe('127.0.0.1, 10.8.0.0/16');
     await settings.connectionsError('trustedProxies').waitFor({ state: 'detached' });
+  });
+
+  it('warns of a stored trusted proxy it cannot apply until it is corrected', async () => {
+    // As a version without the check left it: written straight into the row, never through a save.
+    demo.host.app.core.db.$client
+      .prepare("update connection_settings set trusted_proxies = '0.0.0.0/0' where id = 1")
+      .run();
+    await settings.open(demo.host.adminUrl);
+    const warning = settings.connectionsWarning('trustedProxies');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('"0.0.0.0/0" is every address');
+    await warning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'settings-07-trusted-proxy-ignored');
+
+    await settings.fillConnection('trustedProxies', '10.8.0.0/16');
+    await settings.saveConnections();
+    await warning.waitFor({ state: 'detached' });
+    expect(await demo.rpc('connections.get', {})).toMatchObject({
+      trustedProxies: '10.8.0.0/16',
+      warnings: [],
+    });
   });
 });

@@ -1,5 +1,6 @@
 // The widget's REST routes over real sockets: booking, idempotent retries, viewing, moving and
 // cancelling with the manage token, and the field names of every refusal.
+import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { london } from '../support/app.js';
 import { call, startPublicHost, type PublicHost } from '../support/public-host.js';
@@ -230,6 +231,47 @@ describe('POST /api/bookings', () => {
     expect(far.body.error).toMatchObject({ code: 'POLICY', details: { rule: 'horizon' } });
   });
 
+  it('takes only starts availability offers: on the slot grid, on the minute (422 naming start)', async () => {
+    const offGrid = [
+      '2026-12-01T09:07:13.123+00:00',
+      '2026-12-01T09:07:00+00:00',
+      '2026-12-01T09:15:30+00:00',
+      '2026-12-01T09:15:00.001Z',
+    ];
+    for (const start of offGrid) {
+      for (const staff of [{ staff_id: server.alice }, { staff_id: undefined }]) {
+        const answer = await post(bookingBody({ start, ...staff }));
+        expect(answer.status, `${start} ${staff.staff_id ?? 'anyone'}`).toBe(422);
+        expect(answer.body.error).toMatchObject({
+          code: 'VALIDATION',
+          details: {
+            fields: [
+              { field: 'start', message: expect.stringContaining('not a start time on offer') },
+            ],
+          },
+        });
+      }
+    }
+    expect(appointmentCount()).toBe(0);
+
+    const free = await call<{ days: { slots: { start: string }[] }[] }>(
+      `${server.url}/api/availability?service_id=${server.cut}&staff_id=${server.alice}&from=2026-12-01&days_ahead=1`,
+    );
+    const offered = free.body.days[0]?.slots.map((slot) => slot.start) ?? [];
+    expect(offered).toContain('2026-12-01T09:15:00+00:00');
+    expect((await book({ start: '2026-12-01T09:15:00+00:00' })).booking.start).toBe(
+      '2026-12-01T09:15:00+00:00',
+    );
+    // The desk places a booking where it likes, on purpose.
+    const desk = await server.host.app.router.dispatch('appointments.create', {
+      serviceId: server.trim,
+      staffId: server.alice,
+      start: london('2026-12-01', '14:07') + 13_123,
+      customer: { name: 'Walk In', email: 'walk.in@example.com' },
+    });
+    expect(desk).toMatchObject({ ok: true });
+  });
+
   it('accepts the same instant written with another offset', async () => {
     const made = await book({ start: '2026-12-01T10:00:00+01:00' });
     expect(made.booking.start).toBe(nine);
@@ -264,6 +306,51 @@ describe('Idempotency-Key', () => {
     );
     expect(stored).not.toContain('order-7f3a');
     expect(stored).not.toContain(made.manage_token);
+  });
+
+  it('refuses a key sent on two header lines with 400 naming the header, and books nothing', async () => {
+    // fetch folds repeated headers into one line; node:http sends raw pairs line by line.
+    const postWithLines = (lines: string[]) =>
+      new Promise<{ status: number; body: Failure }>((resolve, reject) => {
+        const payload = JSON.stringify(bookingBody());
+        const raw = [
+          ...['Host', new URL(server.url).host, 'Content-Type', 'application/json'],
+          ...['Content-Length', `${Buffer.byteLength(payload)}`],
+        ];
+        for (const line of lines) raw.push('Idempotency-Key', line);
+        const sent = request(
+          `${server.url}/api/bookings`,
+          { method: 'POST', headers: raw },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => {
+              try {
+                resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Failure });
+              } catch (error) {
+                reject(new Error(`${response.statusCode} ${text}`, { cause: error }));
+              }
+            });
+          },
+        );
+        sent.on('error', reject);
+        sent.end(payload);
+      });
+
+    for (const lines of [
+      ['order-1', 'order-2'],
+      ['order-1', 'order-1'],
+    ]) {
+      const answer = await postWithLines(lines);
+      expect(answer.status, lines.join(' + ')).toBe(400);
+      expect(answer.body.error).toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: [{ field: 'Idempotency-Key' }] },
+      });
+    }
+    expect(appointmentCount()).toBe(0);
+    // One line is one key, commas and all.
+    expect((await postWithLines(['order-1, order-2'])).status).toBe(201);
   });
 
   it('refuses an empty or oversized key with the header named', async () => {
@@ -367,6 +454,33 @@ describe('/api/bookings/{manage_token}', () => {
     });
     const history = server.host.app.services.bookings.history(made.booking.id);
     expect(history.at(-1)).toMatchObject({ kind: 'rescheduled', actor: 'customer' });
+  });
+
+  it('moves only to a start availability offers (422 naming start); the desk may move off-grid', async () => {
+    const made = await book();
+    const url = `${server.url}/api/bookings/${made.manage_token}`;
+    for (const staff_id of [undefined, 'any', server.bob]) {
+      const off = await call<Failure>(url, {
+        method: 'PATCH',
+        body: { start: '2026-12-02T10:07:13.123+00:00', staff_id },
+      });
+      expect(off.status, staff_id).toBe(422);
+      expect(off.body.error).toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: [{ field: 'start' }] },
+      });
+    }
+    const onGrid = await call<{ booking: Booking }>(url, {
+      method: 'PATCH',
+      body: { start: '2026-12-02T10:15:00+00:00' },
+    });
+    expect(onGrid.status).toBe(200);
+
+    const desk = await server.host.app.router.dispatch('appointments.reschedule', {
+      id: made.booking.id,
+      start: london('2026-12-02', '10:37') + 13_123,
+    });
+    expect(desk).toMatchObject({ ok: true });
   });
 
   describe('moving to another staff member', () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   computeAvailability,
   findConflict,
+  isOffGrid,
   type AvailabilityQuery,
   type BusyAppointment,
   type StaffAvailabilityInput,
@@ -212,10 +213,40 @@ describe('availability properties', () => {
               bufferAfterMinutes: q.bufferAfterMinutes,
             };
             expect(findConflict(candidate, s, q.timeZone)).toBeNull();
+            expect(isOffGrid(slot.start, s.hours, q.timeZone, q.stepMinutes)).toBe(false);
           }
         }
       }),
       { numRuns: 250 },
+    );
+  });
+
+  it('calls a start off-grid exactly when working hours hold it but their grid does not', () => {
+    const instantArb = fc.oneof(
+      fc.integer({ min: -1440, max: 6 * 1440 }).map((m) => m * MIN),
+      fc.integer({ min: -DAY, max: 6 * DAY }),
+    );
+    fc.assert(
+      fc.property(queryArb, instantArb, (q, offset) => {
+        const s = at(q.staff, 0);
+        const t = startOfLocalDay(q.fromDate, q.timeZone) + offset;
+        const date = utcToLocalDate(t, q.timeZone);
+        const minute = utcToLocalMinute(t, q.timeZone);
+        const weekday = isoWeekdayOfLocalDate(date);
+        const holding = s.hours.filter(
+          (iv) => iv.weekday === weekday && iv.startMinute <= minute && minute < iv.endMinute,
+        );
+        // Every start the engine could offer that day, before notice, length and clashes.
+        const grid = new Set<number | null>();
+        for (const iv of holding) {
+          for (let m = iv.startMinute; m < iv.endMinute; m += q.stepMinutes) {
+            grid.add(localTimeToUtc(date, m, q.timeZone));
+          }
+        }
+        const expected = t % MIN !== 0 || (holding.length > 0 && !grid.has(t));
+        expect(isOffGrid(t, s.hours, q.timeZone, q.stepMinutes)).toBe(expected);
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -74,6 +74,11 @@ export class SettingsPage {
     return this.page.getByTestId(`connections-error-${field}`);
   }
 
+  /** A stored connection setting that is ignored because it cannot be applied. */
+  connectionsWarning(field: string): Locator {
+    return this.page.getByTestId(`connections-warning-${field}`);
+  }
+
   headerName(): Locator {
     return this.page.getByTestId('business-name');
   }

@@ -2,6 +2,7 @@
 // account for texts (and replies), the SMTP server for email. Secrets are never shown back: the
 // form says whether one is saved and how it ends, and an empty secret field keeps it as it is.
 import {
+  Alert,
   Badge,
   Button,
   Checkbox,
@@ -244,6 +245,16 @@ export function ConnectionsSection() {
   if (!current.data) return null;
   return (
     <Stack gap="sm" data-testid="connections-section">
+      {current.data.warnings.map((warning) => (
+        <Alert
+          key={warning.field}
+          color="orange"
+          title="A saved setting is not in use"
+          data-testid={`connections-warning-${warning.field}`}
+        >
+          {warning.message}
+        </Alert>
+      ))}
       <ConnectionsForm key={JSON.stringify(current.data)} current={current.data} />
     </Stack>
   );
