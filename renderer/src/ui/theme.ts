@@ -2,6 +2,8 @@
 // figures are measured against the backgrounds the desk actually paints (white, #242424, the
 // light variant's tints); tests/e2e/a11y.test.ts checks every screen with axe-core.
 import {
+  ColorInput,
+  Modal,
   createTheme,
   darken,
   luminance,
@@ -56,6 +58,15 @@ export const theme = createTheme({
   luminanceThreshold: 0.179,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   defaultRadius: 'sm',
+  components: {
+    // Icon-only buttons Mantine draws itself have no words; give them names once, here.
+    ColorInput: ColorInput.extend({
+      defaultProps: { eyeDropperButtonProps: { 'aria-label': 'Pick a colour from the screen' } },
+    }),
+    Modal: Modal.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } },
+    }),
+  },
 });
 
 /**
