@@ -58,8 +58,8 @@ const busyDay = () => (busy ??= prepareBusyDay());
 
 /**
  * The busiest of the coming days, with a deposit awaited and one paid added to it: the demo books
- * no deposits, and their badges have colours of their own (refunds need a card payment). A short deposit service of this test's
- * own fits between the demo's bookings.
+ * no deposits, and their badges have colours of their own (refunds need a card payment). A deposit
+ * service of this test's own, an hour long (room for the badge), fits between the demo's bookings.
  */
 async function prepareBusyDay(): Promise<BusyDay> {
   const { timeZone } = await demo.rpc('settings.get', {});
@@ -77,7 +77,7 @@ async function prepareBusyDay(): Promise<BusyDay> {
   const staff = await demo.rpc('staff.list', {});
   const service = await demo.rpc('services.create', {
     name: 'Fringe trim',
-    durationMinutes: 15,
+    durationMinutes: 60,
     priceAmount: 1500,
     deposit: { kind: 'fixed', amount: 500 },
     staffIds: staff.map((m) => m.id),
@@ -90,7 +90,7 @@ async function prepareBusyDay(): Promise<BusyDay> {
       days: 1,
     });
     const slot = answer.days[0]?.slots[0];
-    if (!slot) throw new Error(`no free quarter of an hour left on ${date}`);
+    if (!slot) throw new Error(`no free hour left on ${date}`);
     const booking = await demo.rpc('appointments.create', {
       serviceId: service.id,
       staffId: slot.staffId,
