@@ -116,6 +116,7 @@ export function StaffColumn(props: StaffColumnProps) {
           )
         );
       })}
+      <div className="cal-lines" aria-hidden />
       {props.slotStarts
         ?.filter(
           (s) =>
