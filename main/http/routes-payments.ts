@@ -52,8 +52,8 @@ function sendPage(reply: FastifyReply, status: number, title: string, body: stri
         `<meta name="robots" content="noindex"><title>${escape(title)}</title>` +
         `<style>body{margin:0;background:#f3f4f6;font-family:system-ui,sans-serif}` +
         `main{max-width:480px;margin:40px auto;padding:24px;background:#fff;border-radius:12px}` +
-        `button{font:inherit;padding:10px 18px;border-radius:8px;border:1px solid #4c6ef5;margin-right:8px}` +
-        `.pay{background:#4c6ef5;color:#fff}</style></head>` +
+        `button{font:inherit;padding:10px 18px;border-radius:8px;border:1px solid #3b5bdb;margin-right:8px}` +
+        `.pay{background:#3b5bdb;color:#fff}</style></head>` +
         `<body><main>${body}</main></body></html>`,
     );
 }

@@ -1,17 +1,12 @@
 // Providers (theme, cache, live updates) and the shell. Query errors that no screen handles
 // itself become toasts; a mutation with `meta.inlineErrors` shows its refusal in its own form.
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLiveUpdates } from './client/live.js';
 import { DeskShell } from './shell/DeskShell.js';
+import { cssVariablesResolver, theme } from './ui/theme.js';
 import { ToastArea, showRpcError } from './ui/toasts.js';
-
-const theme = createTheme({
-  primaryColor: 'teal',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  defaultRadius: 'sm',
-});
 
 function createClient(): QueryClient {
   return new QueryClient({
@@ -36,7 +31,11 @@ function Live() {
 export function App() {
   const [client] = useState(createClient);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
       <QueryClientProvider client={client}>
         <Live />
         <DeskShell />

@@ -29,12 +29,15 @@ export function themeCss(theme: Theme): string {
   return vars.length ? `:host{${vars.join(';')}}` : '';
 }
 
+// Text links take --bs-link. On the dark background the site's colour is mixed with 65% white:
+// whatever colour the site picks, that keeps links above 4.5:1 (the default blue was 3.2:1).
 export const baseCss = `
 :host{all:initial;display:block;--bs-primary:#2563eb;--bs-radius:8px;
 --bs-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--bs-bg:#fff;--bs-fg:#1f2937;
---bs-muted:#5b6472;--bs-line:#d1d5db;--bs-soft:#f3f4f6;--bs-err:#b91c1c;--bs-ok:#047857}
+--bs-muted:#5b6472;--bs-line:#d1d5db;--bs-soft:#f3f4f6;--bs-err:#b91c1c;--bs-ok:#047857;
+--bs-link:var(--bs-primary)}
 :host([data-mode=dark]){--bs-bg:#1b1f27;--bs-fg:#e5e7eb;--bs-muted:#a3acb9;--bs-line:#3b4350;
---bs-soft:#262c36;--bs-err:#fca5a5;--bs-ok:#6ee7b7}
+--bs-soft:#262c36;--bs-err:#fca5a5;--bs-ok:#6ee7b7;--bs-link:color-mix(in srgb,var(--bs-primary) 35%,#fff)}
 *{box-sizing:border-box}
 .bs{font-family:var(--bs-font);font-size:16px;line-height:1.45;color:var(--bs-fg);
 background:var(--bs-bg);border:1px solid var(--bs-line);border-radius:var(--bs-radius);
@@ -60,7 +63,8 @@ button:disabled{opacity:.6;cursor:progress}
 text-align:center}
 .row{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:12px 0 0}
 .row>*{flex:1 1 auto}
-.link{background:none;border:none;padding:0;min-height:0;color:var(--bs-primary);
+a{color:var(--bs-link)}
+.link{background:none;border:none;padding:0;min-height:0;color:var(--bs-link);
 text-decoration:underline;flex:0 0 auto}
 label{display:block;font-weight:600;margin:12px 0 4px}
 .req{color:var(--bs-err);font-weight:400}

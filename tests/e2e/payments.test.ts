@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarPage } from './pages/calendar.js';
 import { DemoCheckoutPage, PaymentSectionModel } from './pages/payments.js';
 import { BookingWidget, ManagePage } from './pages/widget.js';
+import { accessibilityViolations } from './support/axe.js';
 import { startDemoHost, type DemoHost } from './support/demo-host.js';
 import { launchChromium, newDeskPage, screenshot } from './support/browser.js';
 
@@ -75,9 +76,11 @@ describe('deposit journey', () => {
     await checkout.waitOpen();
     expect(await checkout.amount().textContent()).toBe('£20.00');
     await screenshot(page, 'payments-02-demo-checkout');
+    expect.soft(await accessibilityViolations(page), 'demo checkout').toEqual([]);
     await checkout.pay();
     await checkout.waitResult('confirmed');
     await screenshot(page, 'payments-03-confirmed');
+    expect.soft(await accessibilityViolations(page), 'payment result').toEqual([]);
 
     const startMs = Date.parse(start);
     const [booked] = (
@@ -105,6 +108,7 @@ describe('deposit journey', () => {
     expect(await payments.balance().getAttribute('data-held')).toBe('1500');
     await calendar.paymentBadge(booked.id, 'part_refunded').waitFor();
     await screenshot(desk, 'payments-05-desk-refunded');
+    expect.soft(await accessibilityViolations(desk), 'desk, part refunded').toEqual([]);
 
     // The week's narrow columns: the time and service under the name, and the short badge, in
     // the light scheme and the dark.
@@ -120,6 +124,7 @@ describe('deposit journey', () => {
     await desk.getByTestId('color-scheme-toggle').click();
     await desk.locator('html[data-mantine-color-scheme="dark"]').waitFor();
     await screenshot(desk, 'payments-08-week-badges-dark');
+    expect.soft(await accessibilityViolations(desk), 'week, dark, part refunded').toEqual([]);
 
     // The customer's manage link shows the same money, and what cancelling now would return.
     const manage = new ManagePage(page);
@@ -134,6 +139,7 @@ describe('deposit journey', () => {
     await manage.askToCancel();
     expect(await manage.cancelRefund().textContent()).toMatch(/^If you cancel now, /);
     await screenshot(page, 'payments-06-manage-money');
+    expect.soft(await accessibilityViolations(page), 'manage page with money').toEqual([]);
     await manage.keep();
     await context.close();
   }, 90_000);

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface EmbeddingSite {
-  /** http://127.0.0.1:PORT/ — the page; `?service=`, `?locale=` and the like become data attributes. */
+  /** http://127.0.0.1:PORT/ — the page; `?service=`, `?locale=`, `?manage=` and the like become data attributes. */
   url: string;
   close(): Promise<void>;
 }
@@ -26,7 +26,7 @@ export async function startEmbeddingSite(widgetOrigin: string): Promise<Embeddin
       response.writeHead(404).end();
       return;
     }
-    const data = ['service', 'staff', 'locale', 'mode', 'primary', 'radius']
+    const data = ['service', 'staff', 'locale', 'mode', 'primary', 'radius', 'manage']
       .filter((k) => url.searchParams.has(k))
       .map((k) => ` data-${k}="${attr(url.searchParams.get(k) ?? '')}"`)
       .join('');

@@ -2,7 +2,7 @@
 // slots as buttons (day view) or the column itself (week view), appointments on top. The column
 // names its staff member and date so a dragged appointment knows where it is dropped.
 import type { ListedAppointment, StaffMember } from '../../../../preload/contract.js';
-import { formatMinute, wallClock, zonedToUtc } from '../../time/zone.js';
+import { formatDay, formatMinute, wallClock, zonedToUtc } from '../../time/zone.js';
 import { AppointmentBlock } from './AppointmentBlock.js';
 import { columnKey, type ColumnIndex } from './columnIndex.js';
 import type { Placement } from './drag.js';
@@ -93,6 +93,8 @@ export function StaffColumn(props: StaffColumnProps) {
   return (
     <div
       className="cal-column"
+      role="group"
+      aria-label={`${member.name}, ${formatDay(date)}`}
       data-testid="staff-column"
       data-staff-id={member.id}
       data-date={date}
@@ -114,6 +116,7 @@ export function StaffColumn(props: StaffColumnProps) {
           )
         );
       })}
+      <div className="cal-lines" aria-hidden />
       {props.slotStarts
         ?.filter(
           (s) =>

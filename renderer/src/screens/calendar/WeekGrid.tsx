@@ -32,7 +32,8 @@ export function WeekGrid(props: WeekGridProps) {
 
   return (
     <>
-      <div className="cal-header cal-week-header" role="row">
+      {/* Plain headings and buttons, as in the day view: the columns name themselves. */}
+      <div className="cal-header cal-week-header">
         <div className="cal-gutter" />
         {dates.map((date) => (
           <div key={date} className="cal-week-head" data-today={date === today}>

@@ -21,7 +21,7 @@ function RowContent(props: { customer: Customer; selected: boolean; onSelect: ()
       data-testid="customer-row"
       data-customer-id={customer.id}
       aria-selected={props.selected}
-      aria-label={customer.name}
+      // Named by its text (name, then contact details), so the name starts with what is shown.
       role="option"
       onClick={props.onSelect}
       h={ROW_HEIGHT}

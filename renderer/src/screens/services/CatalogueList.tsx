@@ -48,7 +48,6 @@ export function CatalogueRow(props: {
   testId: string;
   /** data-* attributes the page models find the row by, e.g. { 'data-service-id': id }. */
   data: Record<`data-${string}`, string>;
-  label: string;
   active: boolean;
   selected: boolean;
   onSelect: () => void;
@@ -61,7 +60,7 @@ export function CatalogueRow(props: {
       {...props.data}
       data-active={props.active}
       aria-selected={props.selected}
-      aria-label={props.label}
+      // Named by its text, so the accessible name starts with what the receptionist sees.
       role="option"
       onClick={props.onSelect}
       w="100%"

@@ -38,7 +38,6 @@ function ServiceRow(props: { service: Service; selected: boolean; onSelect: () =
     <CatalogueRow
       testId="service-row"
       data={{ 'data-service-id': service.id }}
-      label={service.name}
       active={service.active}
       selected={props.selected}
       onSelect={props.onSelect}

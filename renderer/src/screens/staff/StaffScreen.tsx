@@ -30,7 +30,6 @@ function StaffRow(props: { member: StaffMember; selected: boolean; onSelect: () 
     <CatalogueRow
       testId="staff-row"
       data={{ 'data-staff-id': member.id }}
-      label={member.name}
       active={member.active}
       selected={props.selected}
       onSelect={props.onSelect}
