@@ -73,11 +73,13 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(\\.\\./)+(main|db|tests)/',
-              message: 'The renderer may import only preload/contract.ts from outside renderer/.',
+              message:
+                'The renderer may import only the contract (preload/contract/index.ts) from outside renderer/.',
             },
             {
-              regex: '^(\\.\\./)+preload/(?!contract\\.js$)',
-              message: 'The renderer may import only preload/contract.ts from outside renderer/.',
+              regex: '^(\\.\\./)+preload/(?!contract/index\\.js$)',
+              message:
+                'The renderer may import only the contract (preload/contract/index.ts) from outside renderer/.',
             },
           ],
         },

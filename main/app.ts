@@ -41,7 +41,7 @@ import {
 } from './messaging/index.js';
 import type { SmsSender } from './integrations/sms/sms-sender.js';
 import type { EmailSender } from './integrations/email/email-sender.js';
-import type { EventPayload } from '../preload/contract.js';
+import type { EventPayload } from '../preload/contract/index.js';
 import type { StripeApiAddress } from './integrations/payments/stripe.js';
 import {
   createPaymentService,

@@ -12,7 +12,7 @@ import type {
   Envelope,
   EventName,
   EventPayload,
-} from './contract.js';
+} from './contract/index.js';
 // The contract's event names, generated without its schemas (contract-names.ts).
 import { eventNames } from './contract-names.js';
 

@@ -13,7 +13,7 @@ import type {
   Envelope,
   EventName,
   EventPayload,
-} from './contract.js';
+} from './contract/index.js';
 import { EVENT_IPC, RPC_IPC } from './ipc-names.js';
 
 type DeskEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -2,7 +2,7 @@
 // the staff member's time and writes inside one IMMEDIATE transaction: SQLite then lets one writer
 // at a time through, so two bookings can never both see a slot as free.
 import type { ActorKind, AppointmentSource } from '../../db/schema.js';
-import type { Appointment, NewAppointment, Settings } from '../../preload/contract.js';
+import type { Appointment, NewAppointment, Settings } from '../../preload/contract/index.js';
 import {
   findConflict,
   isOffGrid,

@@ -12,7 +12,7 @@ import { and, asc, count, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm
 import { insertRows } from '../../db/insert-rows.js';
 import type { Placeholder } from 'drizzle-orm';
 import { appointmentEvents, appointments, messages, type ActorKind } from '../../db/schema.js';
-import type { Appointment, ListedAppointment } from '../../preload/contract.js';
+import type { Appointment, ListedAppointment } from '../../preload/contract/index.js';
 import { paymentStateOf } from '../domain/payment-policy.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Core } from '../core/context.js';

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { businessSettings } from '../../db/schema.js';
 import { createAnswerCache } from '../core/answer-cache.js';
-import type { Settings } from '../../preload/contract.js';
+import type { Settings } from '../../preload/contract/index.js';
 import type { Core } from '../core/context.js';
 
 function systemDefaults(): Omit<Settings, 'name'> {

@@ -8,7 +8,7 @@ import type {
   Service,
   StaffMember,
   WorkingIntervalInput,
-} from '../../preload/contract.js';
+} from '../../preload/contract/index.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { createAnswerCache } from '../core/answer-cache.js';
 import type { Core } from '../core/context.js';

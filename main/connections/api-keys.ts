@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { apiKeys } from '../../db/schema.js';
-import type { ApiKey } from '../../preload/contract.js';
+import type { ApiKey } from '../../preload/contract/index.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Core } from '../core/context.js';
 

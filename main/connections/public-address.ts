@@ -4,7 +4,7 @@
 // records its address here once it listens.
 import { eq } from 'drizzle-orm';
 import { connectionSettings } from '../../db/schema.js';
-import type { WidgetEmbedInfo } from '../../preload/contract.js';
+import type { WidgetEmbedInfo } from '../../preload/contract/index.js';
 import type { Core } from '../core/context.js';
 
 /** A listener on every interface (0.0.0.0, ::) is reached from this machine on loopback. */

@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm';
 import { connectionSettings } from '../../db/schema.js';
 import { readTrustedProxies } from './trusted-proxies.js';
-import type { ChannelInput, ConnectionSettingsView } from '../../preload/contract.js';
+import type { ChannelInput, ConnectionSettingsView } from '../../preload/contract/index.js';
 import { ValidationError, type FieldIssue } from '../core/errors.js';
 import type { Core } from '../core/context.js';
 

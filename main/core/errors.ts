@@ -1,6 +1,6 @@
 // Typed failures that cross the contract. Each carries one of the stable codes of DESIGN.md §3 and,
 // where a field is at fault, its path, so the UI and the public API can point at it.
-import type { ErrorBody, ErrorCode } from '../../preload/contract.js';
+import type { ErrorBody, ErrorCode } from '../../preload/contract/index.js';
 
 export abstract class AppError extends Error {
   abstract readonly code: ErrorCode;

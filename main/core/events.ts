@@ -12,7 +12,7 @@
 // booking, drizzle's db.transaction rebuilt a wrapper and a query builder for the whole schema
 // per call, three nested times, which was several per cent of the request.
 import type { Db } from '../../db/open.js';
-import type { EventName, EventPayload } from '../../preload/contract.js';
+import type { EventName, EventPayload } from '../../preload/contract/index.js';
 
 export type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

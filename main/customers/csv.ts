@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { customers } from '../../db/schema.js';
-import type { CsvImportResult, CsvImportRowError } from '../../preload/contract.js';
+import type { CsvImportResult, CsvImportRowError } from '../../preload/contract/index.js';
 import { exportCell, importCell, parseYesNo } from '../domain/csv-cells.js';
 import { normalisePhone } from '../domain/phone.js';
 import { ValidationError } from '../core/errors.js';

@@ -2,7 +2,7 @@
 // (by phone from the desk, by email from the widget) is found rather than duplicated.
 import { asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { customers } from '../../db/schema.js';
-import type { Customer } from '../../preload/contract.js';
+import type { Customer } from '../../preload/contract/index.js';
 import { normalisePhone } from '../domain/phone.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Core } from '../core/context.js';

@@ -4,7 +4,7 @@
 // the duplicate is removed. The preview runs the same reads without writing.
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { appointments, customers, messages, payments, smsReplies } from '../../db/schema.js';
-import type { Customer, CustomerMergePreview } from '../../preload/contract.js';
+import type { Customer, CustomerMergePreview } from '../../preload/contract/index.js';
 import { mergeCustomers } from '../domain/customer-merge.js';
 import type { AppointmentStore } from '../appointments/index.js';
 import type { Core } from '../core/context.js';

@@ -10,7 +10,7 @@ import {
   startOfLocalDay,
   wallClockMs,
 } from '../domain/time.js';
-import type { WorkingIntervalInput } from '../../preload/contract.js';
+import type { WorkingIntervalInput } from '../../preload/contract/index.js';
 import { pickCustomer, type DemoCustomer } from './customers.js';
 import { demoSettings, type DemoServiceDefinition, type DemoStaffKey } from './data.js';
 

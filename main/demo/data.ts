@@ -1,6 +1,6 @@
 // The demo business's fixed cast and vocabulary: a small hair studio in the UK. Kept apart from
 // the generator so the lists can grow without burying the scheduling logic.
-import type { DepositRule, Settings } from '../../preload/contract.js';
+import type { DepositRule, Settings } from '../../preload/contract/index.js';
 
 export type Audience = 'women' | 'men';
 

@@ -2,7 +2,7 @@
 // same booking, so they share one serializer: the common fields once, then what only the holder
 // of the manage token sees (its cut-off, its money) or only the business's own systems see.
 import type { z } from 'zod';
-import type { Appointment } from '../../preload/contract.js';
+import type { Appointment } from '../../preload/contract/index.js';
 import type { App } from '../app.js';
 import { MINUTE_MS, formatInstantInZone } from '../domain/time.js';
 import { appointmentUid } from '../integrations/email/calendar.js';

@@ -1,7 +1,7 @@
 // The public API's error shape `{ error: { code, message, details } }` and the HTTP status per code.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
-import type { ErrorBody, ErrorCode } from '../../preload/contract.js';
+import type { ErrorBody, ErrorCode } from '../../preload/contract/index.js';
 import { AppError, PolicyError, ValidationError, toErrorBody } from '../core/errors.js';
 
 export const httpStatusOf: Record<ErrorCode, number> = {

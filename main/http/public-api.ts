@@ -4,7 +4,7 @@
 import proxyAddr from '@fastify/proxy-addr';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { ErrorBody } from '../../preload/contract.js';
+import type { ErrorBody } from '../../preload/contract/index.js';
 import type { App } from '../app.js';
 import type { AppError } from '../core/errors.js';
 import { docsRoutes } from './docs-page.js';

@@ -9,7 +9,7 @@ import {
   appointmentStatus,
   dateInRange,
   errorBody,
-} from '../../preload/contract.js';
+} from '../../preload/contract/index.js';
 import { canonicalLocale } from '../domain/slot-labels.js';
 import type { ResponseSpec } from './route-spec.js';
 

@@ -3,7 +3,7 @@
 // notice, horizon and cancellation cut-off.
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Appointment } from '../../preload/contract.js';
+import type { Appointment } from '../../preload/contract/index.js';
 import type { App } from '../app.js';
 import { AppError, NotFoundError, ValidationError } from '../core/errors.js';
 import { HttpBadRequestError } from './errors.js';

@@ -1,6 +1,6 @@
 // What can be booked and when: the first two calls the widget makes, open to any origin.
 import type { z } from 'zod';
-import type { Service, Settings } from '../../preload/contract.js';
+import type { Service, Settings } from '../../preload/contract/index.js';
 import type { App } from '../app.js';
 import { describePolicy, freezePolicy } from '../domain/payment-policy.js';
 import { remembered } from '../domain/remembered.js';

@@ -2,10 +2,10 @@
 // adding customers. Every route here needs an admin API key; nothing else on the public listener
 // says anything about customers beyond the one booking a manage token names.
 import { z } from 'zod';
-import type { Appointment, Customer } from '../../preload/contract.js';
+import type { Appointment, Customer } from '../../preload/contract/index.js';
 import type { App } from '../app.js';
 import { formatInstantInZone } from '../domain/time.js';
-import { appointmentSource } from '../../preload/contract.js';
+import { appointmentSource } from '../../preload/contract/index.js';
 import { bookingJson } from './booking-json.js';
 import { bookingFields, failure, id, instant } from './public-schemas.js';
 import { defineRoute, type AnyRoute } from './route-spec.js';

@@ -7,7 +7,7 @@ import {
   type Channel,
   type ChannelOutput,
   type Envelope,
-} from '../../preload/contract.js';
+} from '../../preload/contract/index.js';
 import { AppError, ValidationError, toErrorBody, type FieldIssue } from '../core/errors.js';
 
 export type ParsedInput<C extends Channel> = z.output<(typeof channels)[C]['input']>;

@@ -40,7 +40,7 @@ import { deferForQuietHours, isInQuietHours } from '../domain/quiet-hours.js';
 import { DEFAULT_MINIMUM_LEAD_MINUTES } from '../domain/reminder-plan.js';
 import { MINUTE_MS } from '../domain/time.js';
 import { textToHtml } from '../domain/templates.js';
-import type { EventPayload } from '../../preload/contract.js';
+import type { EventPayload } from '../../preload/contract/index.js';
 import type { Core } from '../core/context.js';
 import type { MessageRow, Outbox } from './outbox.js';
 import type { ReminderPlanner } from './planner.js';

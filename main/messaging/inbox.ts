@@ -10,7 +10,7 @@
 // Each text is one row of sms_replies; Twilio's MessageSid makes a redelivered webhook a no-op.
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { customers, smsReplies, type SmsReplyOutcome } from '../../db/schema.js';
-import type { ChannelInput, InboxReply } from '../../preload/contract.js';
+import type { ChannelInput, InboxReply } from '../../preload/contract/index.js';
 import { normalisePhone } from '../domain/phone.js';
 import { smsIntent } from '../domain/sms-keywords.js';
 import { formatStartLocal } from '../domain/templates.js';

@@ -4,7 +4,7 @@
 //   planned → cancelled (re-planned, the booking cancelled, or no longer useful when due)
 import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { messages, type MessageStatus } from '../../db/schema.js';
-import type { ChannelInput, OutboxMessage } from '../../preload/contract.js';
+import type { ChannelInput, OutboxMessage } from '../../preload/contract/index.js';
 import type { MessageChannel, MessageKind } from '../domain/message-kinds.js';
 import type { Core } from '../core/context.js';
 

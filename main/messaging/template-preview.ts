@@ -2,7 +2,7 @@
 // the desk checks its wording before saving. Bad placeholders are refused as on save.
 import { asc, desc, gt } from 'drizzle-orm';
 import { appointments } from '../../db/schema.js';
-import type { ChannelInput, ChannelOutput } from '../../preload/contract.js';
+import type { ChannelInput, ChannelOutput } from '../../preload/contract/index.js';
 import { ValidationError } from '../core/errors.js';
 import type { BookingService } from '../appointments/index.js';
 import type { CatalogService, SettingsService } from '../catalog/index.js';

@@ -3,7 +3,7 @@
 // so a typo is refused with its name instead of reaching a customer as "{servcie}".
 import { and, eq, sql } from 'drizzle-orm';
 import { messageTemplates } from '../../db/schema.js';
-import type { MessageTemplateView } from '../../preload/contract.js';
+import type { MessageTemplateView } from '../../preload/contract/index.js';
 import {
   messageChannels,
   messageKinds,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHost, type RunningHost } from '../../main/host.js';
 import { addDaysToLocalDate, utcToLocalDate } from '../../main/domain/time.js';
-import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract.js';
+import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract/index.js';
 import { launchChromium, newDeskPage } from '../e2e/support/browser.js';
 import { rpcClient } from '../support/rpc.js';
 

@@ -12,7 +12,7 @@ import {
   utcToLocalMinute,
 } from '../../main/domain/time.js';
 import type { RunningHost } from '../../main/host.js';
-import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract.js';
+import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract/index.js';
 import { call } from '../support/public-host.js';
 import { CalendarPage } from './pages/calendar.js';
 import { CustomersPage } from './pages/customers.js';

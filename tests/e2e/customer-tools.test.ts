@@ -4,7 +4,7 @@
 // imported), and export a spreadsheet-safe CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Customer } from '../../preload/contract.js';
+import type { Customer } from '../../preload/contract/index.js';
 import { CustomersPage } from './pages/customers.js';
 import { launchChromium, newDeskPage, screenshot } from './support/browser.js';
 import { startDemoHost, type DemoHost } from './support/demo-host.js';

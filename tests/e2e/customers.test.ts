@@ -3,7 +3,7 @@
 // field, and 10,000 more customers scrolled without putting 10,000 rows in the DOM.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Customer } from '../../preload/contract.js';
+import type { Customer } from '../../preload/contract/index.js';
 import { CustomersPage } from './pages/customers.js';
 import { launchChromium, newDeskPage, screenshot } from './support/browser.js';
 import { startDemoHost, type DemoHost } from './support/demo-host.js';

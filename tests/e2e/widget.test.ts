@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHost } from '../../main/host.js';
-import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract.js';
+import type { Channel, ChannelInput, ChannelOutput } from '../../preload/contract/index.js';
 import { call } from '../support/public-host.js';
 import { BookingWidget, ManagePage } from './pages/widget.js';
 import { startDemoHost, type DemoHost } from './support/demo-host.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelInput, EventName } from '../../preload/contract.js';
+import type { ChannelInput, EventName } from '../../preload/contract/index.js';
 import { aroundTheClock, createTestBusiness, london, type TestBusiness } from '../support/app.js';
 import type { RpcClient } from '../support/rpc.js';
 

@@ -2,7 +2,7 @@
 // database holds: an event goes out only once its write has committed, a rolled-back write
 // announces nothing, and a booking commits together with its messages or not at all.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../../preload/contract.js';
+import type { EventName, EventPayload } from '../../preload/contract/index.js';
 import { createTestBusiness, london, type TestBusiness } from '../support/app.js';
 import { call, startPublicHost, type PublicHost } from '../support/public-host.js';
 

@@ -3,7 +3,7 @@
 // an export is safe to open in a spreadsheet and imports back as the same customers.
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Customer } from '../../preload/contract.js';
+import type { Customer } from '../../preload/contract/index.js';
 import { createTestBusiness, type TestBusiness } from '../support/app.js';
 import type { RpcClient } from '../support/rpc.js';
 

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customers, messages, payments, smsReplies } from '../../db/schema.js';
-import type { Channel, ChannelInput } from '../../preload/contract.js';
+import type { Channel, ChannelInput } from '../../preload/contract/index.js';
 import { createTestBusiness, london, type TestBusiness } from '../support/app.js';
 import type { RpcClient } from '../support/rpc.js';
 

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/app.js';
-import type { Envelope } from '../../preload/contract.js';
+import type { Envelope } from '../../preload/contract/index.js';
 import { clientOver } from '../support/rpc.js';
 import { onLoopback, startServer, type ServerProcess } from '../support/server-process.js';
 

@@ -1,7 +1,7 @@
 // The desk's payment channels through the router (as the UI calls them), and demo mode's whole
 // checkout over loopback without any credentials.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput } from '../../preload/contract.js';
+import type { Channel, ChannelInput } from '../../preload/contract/index.js';
 import { bookColour, startPaymentsHost, type PaymentsHost } from '../support/payments.js';
 import { london } from '../support/app.js';
 import { valueOf } from '../support/rpc.js';

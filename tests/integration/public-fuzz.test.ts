@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes } from '../../preload/contract.js';
+import { errorCodes } from '../../preload/contract/index.js';
 import { london } from '../support/app.js';
 import { startPublicHost, type PublicHost } from '../support/public-host.js';
 

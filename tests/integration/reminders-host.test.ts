@@ -1,7 +1,7 @@
 // Server mode runs the reminder loop: started once both listeners are up, stopped by close(). A
 // widget booking on the public API reaches the outbox and is sent by the demo senders.
 import { afterEach, expect, it } from 'vitest';
-import type { EventPayload } from '../../preload/contract.js';
+import type { EventPayload } from '../../preload/contract/index.js';
 import { call, startPublicHost, type PublicHost } from '../support/public-host.js';
 
 let server: PublicHost;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp, type App, type AppOptions } from '../../main/app.js';
 import { createSmtpEmailSender } from '../../main/integrations/email/smtp.js';
 import { createTwilioSmsSender } from '../../main/integrations/sms/twilio.js';
-import type { EventName } from '../../preload/contract.js';
+import type { EventName } from '../../preload/contract/index.js';
 import { startSmtpFake, type SmtpFake } from '../fakes/smtp.js';
 import { startTwilioFake, type TwilioFake } from '../fakes/twilio.js';
 import {

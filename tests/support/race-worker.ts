@@ -2,7 +2,7 @@
 // Waits for "go" on stdin so every process fires at once; prints one JSON line of outcomes.
 import { createInterface } from 'node:readline';
 import { createApp } from '../../main/app.js';
-import type { ChannelInput } from '../../preload/contract.js';
+import type { ChannelInput } from '../../preload/contract/index.js';
 import { rpcClient } from './rpc.js';
 
 const [dbPath, count, input] = process.argv.slice(2);

@@ -2,7 +2,12 @@
 // is: a misspelt channel, a wrong input or reading a field the answer lacks fails the type check,
 // instead of a test that quietly exercises NOT_FOUND or VALIDATION.
 import type { Router } from '../../main/ipc/router.js';
-import type { Channel, ChannelInput, ChannelOutput, Envelope } from '../../preload/contract.js';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  Envelope,
+} from '../../preload/contract/index.js';
 
 export interface RpcClient {
   /** The router's whole answer, a refusal included. */

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { Envelope } from '../../preload/contract.js';
+import type { Envelope } from '../../preload/contract/index.js';
 import { clientOver, type RpcClient } from './rpc.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -3,7 +3,7 @@
 // by the type check), so the preload can never refuse a real channel or pass an unknown one.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { channels, events } from '../../preload/contract.js';
+import { channels, events } from '../../preload/contract/index.js';
 import { channelNames, eventNames, isChannel, isEventName } from '../../preload/contract-names.js';
 import { contractNamesSource } from '../../scripts/write-contract-names.js';
 

@@ -1,7 +1,7 @@
 // The customer panel's numbers: what counts as a visit, what the no-show rate is out of, which
 // appointment is "next", and the total spent (completed visits only).
 import { describe, expect, it } from 'vitest';
-import type { Appointment } from '../../preload/contract.js';
+import type { Appointment } from '../../preload/contract/index.js';
 import { customerStats } from '../../renderer/src/screens/customers/stats.js';
 
 const NOW = Date.UTC(2026, 10, 25, 12);

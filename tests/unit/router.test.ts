@@ -6,7 +6,7 @@ import {
   type HandlerGroup,
   type HandlerMap,
 } from '../../main/ipc/router.js';
-import { channels, type Channel } from '../../preload/contract.js';
+import { channels, type Channel } from '../../preload/contract/index.js';
 
 /** A full handler map whose every channel fails loudly unless overridden. */
 function handlers(overrides: HandlerGroup): HandlerMap {

@@ -2,7 +2,7 @@
 // channel names and inputs honest is its types. The checks at the top fail `npm run typecheck`
 // the day it stops checking them (an unused @ts-expect-error is an error).
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../preload/contract.js';
+import type { Envelope } from '../../preload/contract/index.js';
 import { clientOver, valueOf, type RpcClient } from '../support/rpc.js';
 
 function _refusedByTheTypeCheck(desk: RpcClient): void {

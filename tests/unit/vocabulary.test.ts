@@ -1,4 +1,4 @@
-// db/schema.ts and preload/contract.ts each spell out the same closed vocabularies (statuses,
+// db/schema.ts and preload/contract/ each spell out the same closed vocabularies (statuses,
 // sources, message kinds, payment kinds…): the database's for what a row may hold, the contract's
 // for what the desk may send and read. Rows cross the router as contract records, so a value only
 // one side knows is either refused by the router or stored where the desk cannot show it. This
@@ -8,7 +8,7 @@ import { getTableColumns, is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema.js';
-import * as contract from '../../preload/contract.js';
+import * as contract from '../../preload/contract/index.js';
 
 type Schema = typeof schema;
 type TableKey = { [K in keyof Schema]: Schema[K] extends SQLiteTable ? K : never }[keyof Schema];
@@ -101,7 +101,7 @@ function enumColumns(): Map<string, readonly string[]> {
 
 const sorted = (values: readonly string[]) => [...values].sort();
 
-describe('the vocabularies of db/schema.ts and preload/contract.ts', () => {
+describe('the vocabularies of db/schema.ts and preload/contract/', () => {
   it('agree at the type level', () => {
     expect(vocabularyAgrees).toBe(true);
   });

@@ -1,6 +1,6 @@
 // The desk's payment channels: an appointment's movements and balance, refunds with a reason, a
 // payment link for a phone booking, and the Stripe credentials.
-import type { AppointmentPayments, PaymentMovement } from '../../../preload/contract.js';
+import type { AppointmentPayments, PaymentMovement } from '../../../preload/contract/index.js';
 import type { Services } from '../../app.js';
 import type { PaymentRow } from '../../payments/index.js';
 import type { HandlerGroup } from '../router.js';

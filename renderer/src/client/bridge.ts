@@ -8,7 +8,7 @@ import type {
   Envelope,
   EventName,
   EventPayload,
-} from '../../../preload/contract.js';
+} from '../../../preload/contract/index.js';
 
 export interface Bridge {
   invoke<C extends Channel>(

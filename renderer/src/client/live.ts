@@ -3,7 +3,7 @@
 // message sent or failed refetches the outbox.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { EventPayload } from '../../../preload/contract.js';
+import type { EventPayload } from '../../../preload/contract/index.js';
 import { appointmentChannels } from './queries.js';
 import { subscribe } from './rpc.js';
 

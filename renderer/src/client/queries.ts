@@ -1,7 +1,7 @@
 // Cached reads through TanStack Query. Keys start with the channel name, so an event can
 // invalidate every query of a channel (all days, all staff) with one prefix.
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../preload/contract.js';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../preload/contract/index.js';
 import { rpc, type RpcError } from './rpc.js';
 
 export function channelQuery<C extends Channel>(

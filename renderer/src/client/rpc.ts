@@ -1,5 +1,5 @@
 // The typed client over the bridge. Channel names, inputs and outputs all come from
-// preload/contract.ts, so a channel added there is callable here with no list to keep.
+// preload/contract/, so a channel added there is callable here with no list to keep.
 import {
   events,
   type Channel,
@@ -9,7 +9,7 @@ import {
   type ErrorCode,
   type EventName,
   type EventPayload,
-} from '../../../preload/contract.js';
+} from '../../../preload/contract/index.js';
 import { bridge } from './bridge.js';
 
 export interface FieldError {

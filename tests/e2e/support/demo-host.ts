@@ -1,7 +1,7 @@
 // Server mode in-process on a fresh demo database, and the same RPC the UI uses straight into its
 // core ("another window"), for every browser journey.
 import { startHost, type HostOptions, type RunningHost } from '../../../main/host.js';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../preload/contract.js';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../preload/contract/index.js';
 import { tempDir } from '../../support/app.js';
 import { rpcClient } from '../../support/rpc.js';
 

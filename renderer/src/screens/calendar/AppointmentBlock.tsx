@@ -2,7 +2,7 @@
 // its deposit. A live one can be dragged to move it, its bottom edge dragged to change its length,
 // or nudged with Alt+arrows. In the week's narrow columns the time and service show below the
 // name when the block is tall enough.
-import type { ListedAppointment, PaymentState } from '../../../../preload/contract.js';
+import type { ListedAppointment, PaymentState } from '../../../../preload/contract/index.js';
 import { formatTime } from '../../time/zone.js';
 import type { DragMode, NudgeKey } from './drag.js';
 import { statusLabels } from './layout.js';

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { Appointment, Service, StaffMember } from '../../../../preload/contract.js';
+import type { Appointment, Service, StaffMember } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { formatDateTime, formatDay, formatTime, wallClock } from '../../time/zone.js';
 import { showToast } from '../../ui/toasts.js';

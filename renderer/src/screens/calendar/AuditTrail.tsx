@@ -1,6 +1,6 @@
 // An appointment's audit trail (appointments.history), oldest first, in plain words.
 import { Text, Timeline } from '@mantine/core';
-import type { ChannelOutput, StaffMember } from '../../../../preload/contract.js';
+import type { ChannelOutput, StaffMember } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { formatDateTime } from '../../time/zone.js';
 import { statusLabels } from './layout.js';

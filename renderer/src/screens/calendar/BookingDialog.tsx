@@ -8,7 +8,7 @@ import {
   type Appointment,
   type Service,
   type StaffMember,
-} from '../../../../preload/contract.js';
+} from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { RpcError } from '../../client/rpc.js';
 import { formatDay, formatTime, wallClock } from '../../time/zone.js';

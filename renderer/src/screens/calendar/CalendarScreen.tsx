@@ -4,7 +4,7 @@ import './calendar.css';
 import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
 import { useInterval } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
-import type { Settings } from '../../../../preload/contract.js';
+import type { Settings } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { addDays, wallClock, zonedToUtc } from '../../time/zone.js';
 import { AppointmentPanel } from './AppointmentPanel.js';

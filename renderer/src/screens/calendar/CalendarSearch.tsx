@@ -3,7 +3,7 @@
 import { Badge, Group, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import type { Appointment, Customer, Service } from '../../../../preload/contract.js';
+import type { Appointment, Customer, Service } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { formatDateTime } from '../../time/zone.js';
 import { statusLabels } from './layout.js';

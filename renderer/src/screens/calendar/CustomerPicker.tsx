@@ -10,7 +10,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { Customer } from '../../../../preload/contract.js';
+import type { Customer } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 
 export interface NewCustomer {

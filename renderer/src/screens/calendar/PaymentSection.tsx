@@ -4,7 +4,7 @@
 // as they stand after a payment confirmed it.
 import { Badge, Button, Divider, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { Appointment, PaymentMovement } from '../../../../preload/contract.js';
+import type { Appointment, PaymentMovement } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { showToast } from '../../ui/toasts.js';
 

@@ -1,7 +1,7 @@
 // One staff member's day: working hours light on a shaded day, time off hatched, bookable
 // slots as buttons (day view) or the column itself (week view), appointments on top. The column
 // names its staff member and date so a dragged appointment knows where it is dropped.
-import type { ListedAppointment, StaffMember } from '../../../../preload/contract.js';
+import type { ListedAppointment, StaffMember } from '../../../../preload/contract/index.js';
 import { formatDay, formatMinute, wallClock, zonedToUtc } from '../../time/zone.js';
 import { AppointmentBlock } from './AppointmentBlock.js';
 import { columnKey, type ColumnIndex } from './columnIndex.js';

@@ -1,7 +1,7 @@
 // What each staff column of each date shows, worked out once per answer from the core rather
 // than once per column per render: a week has 21 columns and a drag re-renders them all.
 import { useMemo } from 'react';
-import type { ListedAppointment } from '../../../../preload/contract.js';
+import type { ListedAppointment } from '../../../../preload/contract/index.js';
 import { addDays, wallClock } from '../../time/zone.js';
 import type { Placement } from './drag.js';
 import type { DayData } from './useDayData.js';

@@ -1,6 +1,6 @@
 // Geometry of the day view: which wall-clock minutes it shows and where things sit in a column.
 // Pure functions, so the tricky parts (overlaps, clipping at the day's edges) stay testable.
-import type { Appointment } from '../../../../preload/contract.js';
+import type { Appointment } from '../../../../preload/contract/index.js';
 import { formatMinute, wallClock, zonedToUtc } from '../../time/zone.js';
 
 /** The day view shows 07:00–20:00 on the business's clock. */

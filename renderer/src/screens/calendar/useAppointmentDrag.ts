@@ -2,7 +2,7 @@
 // pointer, snapped to the business's slot step; the drop goes through appointments.reschedule,
 // the same transactional check as a booking, and a refusal snaps the block back with the reason.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Appointment } from '../../../../preload/contract.js';
+import type { Appointment } from '../../../../preload/contract/index.js';
 import { useChannelMutation } from '../../client/queries.js';
 import { RpcError } from '../../client/rpc.js';
 import { zonedToUtc } from '../../time/zone.js';

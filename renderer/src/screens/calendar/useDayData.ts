@@ -14,7 +14,7 @@ import type {
   Service,
   Settings,
   StaffMember,
-} from '../../../../preload/contract.js';
+} from '../../../../preload/contract/index.js';
 import { channelQuery, useChannel } from '../../client/queries.js';
 import { addDays, zonedToUtc } from '../../time/zone.js';
 

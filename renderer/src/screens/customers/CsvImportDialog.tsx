@@ -4,7 +4,7 @@
 // preview, none.
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { CsvImportResult } from '../../../../preload/contract.js';
+import type { CsvImportResult } from '../../../../preload/contract/index.js';
 import { useChannelMutation } from '../../client/queries.js';
 import { showToast } from '../../ui/toasts.js';
 

@@ -1,7 +1,7 @@
 // The customer's appointments, newest first: what the stats are made of, for the question
 // "when did she last come in, and for what?".
 import { Badge, Table, Text } from '@mantine/core';
-import type { Appointment } from '../../../../preload/contract.js';
+import type { Appointment } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { formatMoney } from './stats.js';
 import { formatWhen } from './when.js';

@@ -1,7 +1,7 @@
 // Editing a customer: checked with the contract's own schema before it is sent, and the core's
 // refusals (an invalid number, a phone or email another customer has) shown at the field.
 import { Button, Checkbox, Group, TextInput, Textarea } from '@mantine/core';
-import { channels, type Customer } from '../../../../preload/contract.js';
+import { channels, type Customer } from '../../../../preload/contract/index.js';
 import { useChannelMutation } from '../../client/queries.js';
 import { CheckedForm } from '../../ui/formErrors.js';
 import { useFormDraft } from '../../ui/useFormDraft.js';

@@ -4,7 +4,7 @@ import { Box, Center, Group, Loader, Stack, Text, TextInput, UnstyledButton } fr
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState } from 'react';
-import type { Customer } from '../../../../preload/contract.js';
+import type { Customer } from '../../../../preload/contract/index.js';
 import { useCustomerWindow } from './useCustomerWindow.js';
 
 const ROW_HEIGHT = 56;

@@ -1,7 +1,7 @@
 // Messages to the customer (confirmations, reminders, …) from the outbox, newest first, with
 // the reason when one failed: the answer to "did she get the reminder?".
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import type { OutboxMessage } from '../../../../preload/contract.js';
+import type { OutboxMessage } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { formatWhen } from './when.js';
 

@@ -1,7 +1,7 @@
 // One customer: contact details and consent, their history in numbers, notes, and the edit form.
 import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import type { Customer, Settings } from '../../../../preload/contract.js';
+import type { Customer, Settings } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { CustomerAppointments } from './CustomerAppointments.js';
 import { CustomerEditForm } from './CustomerEditForm.js';

@@ -1,7 +1,7 @@
 // Above the customer list: add a customer by hand, import a CSV file, export everyone as CSV.
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
-import type { Customer } from '../../../../preload/contract.js';
+import type { Customer } from '../../../../preload/contract/index.js';
 import { rpc } from '../../client/rpc.js';
 import { showRpcError, showToast } from '../../ui/toasts.js';
 import { CsvImportDialog } from './CsvImportDialog.js';

@@ -1,7 +1,7 @@
 // Adding a customer by hand (a phone call, a walk-in), checked with the contract's schema; the
 // core's refusals (an invalid number, a phone another customer has) shown at the field.
 import { Button, Checkbox, Group, Modal, TextInput, Textarea } from '@mantine/core';
-import { channels, type Customer } from '../../../../preload/contract.js';
+import { channels, type Customer } from '../../../../preload/contract/index.js';
 import { useChannelMutation } from '../../client/queries.js';
 import { CheckedForm } from '../../ui/formErrors.js';
 import { useFormDraft } from '../../ui/useFormDraft.js';

@@ -1,6 +1,6 @@
 // A customer's history in numbers, from their appointments. Pure, so the rules (what counts as
 // a visit, what the no-show rate is out of) are stated once and the panel only shows them.
-import type { Appointment } from '../../../../preload/contract.js';
+import type { Appointment } from '../../../../preload/contract/index.js';
 
 export interface CustomerStats {
   /** Completed appointments. */

@@ -2,7 +2,7 @@
 // A 10,000-customer list asks for ~2 pages while scrolling instead of all of them, and a jump to
 // the end fetches only the last page. Each page is its own cached query, so scrolling back is free.
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import type { Customer } from '../../../../preload/contract.js';
+import type { Customer } from '../../../../preload/contract/index.js';
 import { channelQuery } from '../../client/queries.js';
 
 export const PAGE_SIZE = 100;

@@ -1,7 +1,7 @@
 // Texts customers sent us. Those the app could not act on (a question, an unknown number) come
 // first and stay marked until someone at the desk has dealt with them.
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import type { InboxReply } from '../../../../preload/contract.js';
+import type { InboxReply } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { formatDateTime } from '../../time/zone.js';
 

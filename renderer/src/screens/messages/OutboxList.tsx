@@ -2,7 +2,7 @@
 // was sent to or failed with: the answer to "did she get the reminder?" and "why did it fail?".
 import { Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { OutboxMessage } from '../../../../preload/contract.js';
+import type { OutboxMessage } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { formatDateTime } from '../../time/zone.js';
 

@@ -15,7 +15,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { channels, type Service, type StaffMember } from '../../../../preload/contract.js';
+import { channels, type Service, type StaffMember } from '../../../../preload/contract/index.js';
 import { useChannelMutation } from '../../client/queries.js';
 import { CheckedForm } from '../../ui/formErrors.js';
 import { useFormDraft } from '../../ui/useFormDraft.js';

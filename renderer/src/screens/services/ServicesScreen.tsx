@@ -3,7 +3,7 @@
 import './catalogue.css';
 import { Badge, Box, Center, Group, Loader, ScrollArea, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { Service } from '../../../../preload/contract.js';
+import type { Service } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { CatalogueList, CatalogueRow } from './CatalogueList.js';
 import { ServiceForm } from './ServiceForm.js';

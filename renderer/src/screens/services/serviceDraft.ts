@@ -1,7 +1,7 @@
 // The service form's draft: what the inputs hold (money in major units, the refund window in
 // hours, '' while a number input is empty) and its translation into the contract's shape, which
 // the contract's own schema then checks. Field names in errors are the contract's paths.
-import type { Service } from '../../../../preload/contract.js';
+import type { Service } from '../../../../preload/contract/index.js';
 
 export type NumberText = number | string;
 

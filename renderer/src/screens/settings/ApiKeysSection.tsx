@@ -14,7 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
-import { channels, type ApiKey } from '../../../../preload/contract.js';
+import { channels, type ApiKey } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { fieldError, fromRpc, fromZod, noErrors, type FormErrors } from '../../ui/formErrors.js';
 import { formatDateTime } from '../../time/zone.js';

@@ -2,7 +2,7 @@
 // they are sent; whatever the core still refuses is shown at its field.
 import { Button, Group, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
-import { settings as settingsSchema, type Settings } from '../../../../preload/contract.js';
+import { settings as settingsSchema, type Settings } from '../../../../preload/contract/index.js';
 import { useChannelMutation } from '../../client/queries.js';
 import { CheckedForm, noErrors } from '../../ui/formErrors.js';
 import { useFormDraft } from '../../ui/useFormDraft.js';

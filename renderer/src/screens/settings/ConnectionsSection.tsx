@@ -20,7 +20,7 @@ import {
   channels,
   type ChannelInput,
   type ConnectionSettingsView,
-} from '../../../../preload/contract.js';
+} from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { CheckedForm } from '../../ui/formErrors.js';
 import { useFormDraft } from '../../ui/useFormDraft.js';

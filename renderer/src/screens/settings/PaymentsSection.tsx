@@ -3,7 +3,11 @@
 // keeps what is saved.
 import { Badge, Button, Code, Group, PasswordInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { channels, type ChannelInput, type ChannelOutput } from '../../../../preload/contract.js';
+import {
+  channels,
+  type ChannelInput,
+  type ChannelOutput,
+} from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import {
   CheckedForm,

@@ -12,7 +12,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { channels, type ReminderSettingsView } from '../../../../preload/contract.js';
+import { channels, type ReminderSettingsView } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { CheckedForm } from '../../ui/formErrors.js';
 import { useFormDraft } from '../../ui/useFormDraft.js';

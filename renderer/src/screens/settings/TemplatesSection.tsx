@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import type { ChannelOutput, MessageTemplateView } from '../../../../preload/contract.js';
+import type { ChannelOutput, MessageTemplateView } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { rpc } from '../../client/rpc.js';
 import {

@@ -3,7 +3,7 @@
 // `hours.set` schema; an error names the interval by its place in the list sent.
 import { ActionIcon, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { channels, type WorkingIntervalInput } from '../../../../preload/contract.js';
+import { channels, type WorkingIntervalInput } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import {
   CheckedForm,

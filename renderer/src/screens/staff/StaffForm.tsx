@@ -2,7 +2,7 @@
 // contract's schema; the core's refusals shown at their field.
 import { Button, ColorInput, Group, Switch, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { channels, type StaffMember } from '../../../../preload/contract.js';
+import { channels, type StaffMember } from '../../../../preload/contract/index.js';
 import { useChannelMutation } from '../../client/queries.js';
 import {
   CheckedForm,

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import type { StaffMember } from '../../../../preload/contract.js';
+import type { StaffMember } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { CatalogueList, CatalogueRow } from '../services/CatalogueList.js';
 import { HoursEditor } from './HoursEditor.js';

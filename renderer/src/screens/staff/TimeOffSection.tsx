@@ -2,7 +2,7 @@
 // zone) and removed. Bookings already in a new period are not touched; the calendar shows both.
 import { Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { channels } from '../../../../preload/contract.js';
+import { channels } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { CLOCK_HINT, DATE_HINT, readClock, readDate } from '../../time/entry.js';
 import { zonedToUtc } from '../../time/zone.js';
