@@ -89,3 +89,23 @@ export function rawGet(
     }).on('error', reject);
   });
 }
+
+/** The error body of a refusal from the public API. */
+export interface Failure {
+  error: {
+    code: string;
+    message: string;
+    details: { fields?: { field: string }[]; field?: string; [key: string]: unknown };
+  };
+}
+
+/** The fields a refusal names, as the client spelled them. */
+export const fieldsOf = (failure: Failure) => failure.error.details.fields?.map((f) => f.field);
+
+/** How many appointments the host's database holds (what a refusal must leave unchanged). */
+export function appointmentCount(server: PublicHost): number {
+  return server.host.app.db.$client
+    .prepare('select count(*) from appointments')
+    .pluck()
+    .get() as number;
+}
