@@ -184,7 +184,10 @@ function onlyWhenEmailLeaves(leaves: () => boolean, invite: InviteBuilder): Invi
 }
 
 export function createApp(options: AppOptions): App {
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log =
+    options.log ??
+    ((message, error) =>
+      error === undefined ? console.error(message) : console.error(message, error));
   const db = openDatabase(options.dbPath);
   const checkpoints =
     options.backgroundCheckpoints && options.dbPath !== ':memory:'

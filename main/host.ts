@@ -35,7 +35,9 @@ function urlHost(host: string): string {
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log =
-    options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+    options.log ??
+    ((message: string, error?: unknown) =>
+      error === undefined ? console.error(message) : console.error(message, error));
   const app = createApp({ backgroundCheckpoints: true, ...options, log });
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const publicApi = createPublicApi(app, { ...options.publicApi, log });

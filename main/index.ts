@@ -63,7 +63,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 async function start(): Promise<void> {
-  const log = (message: string, error?: unknown) => console.error(message, error ?? '');
+  const log = (message: string, error?: unknown) =>
+    error === undefined ? console.error(message) : console.error(message, error);
   core = createApp({
     dbPath: join(electronApp.getPath('userData'), DATABASE_FILE),
     log,

@@ -1,6 +1,8 @@
-// `npm run serve -- [--demo] [--db FILE] [--host H] [--port N] [--admin-port N] [--trust-proxy …]`
-// Runs BookingSync under plain Node: the public listener and the receptionist's listener on
-// loopback. Prints exactly two ready lines; a bad flag or a busy port is one line and exit 2.
+// `npm run serve -- [--demo] [--db FILE] [--host H] [--port N] [--admin-port N] [--trust-proxy …]
+// [--verbose]`. Runs BookingSync under plain Node: the public listener and the receptionist's
+// listener on loopback. Prints exactly two ready lines; then, on stderr, a line for each request
+// the listener failed (with --verbose, for every request). A bad flag is its reason and the usage
+// line, a busy port one line; both exit 2.
 import { parseArgs } from 'node:util';
 import { DatabaseTooNewError } from '../db/open.js';
 import { parseTrustedProxies } from './http/hardening.js';
@@ -8,7 +10,7 @@ import { startHost, type RunningHost } from './host.js';
 import { defaultDatabasePath } from './paths.js';
 
 const usage =
-  'usage: npm run serve -- [--demo] [--db FILE] [--host H] [--port N] [--admin-port N] [--trust-proxy ADDR[,ADDR…]]';
+  'usage: npm run serve -- [--demo] [--db FILE] [--host H] [--port N] [--admin-port N] [--trust-proxy ADDR[,ADDR…]] [--verbose]';
 
 function fail(message: string): never {
   process.stderr.write(`bookingsync: ${message}\n`);
@@ -33,6 +35,7 @@ function readFlags() {
         port: { type: 'string' },
         'admin-port': { type: 'string' },
         'trust-proxy': { type: 'string' },
+        verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -44,6 +47,7 @@ function readFlags() {
     }
     return {
       demo: values.demo,
+      verbose: values.verbose,
       dbPath: values.db ?? defaultDatabasePath(),
       host: values.host,
       port: port(values.port, '--port', 8787),
@@ -78,7 +82,10 @@ async function main(): Promise<void> {
   try {
     running = await startHost({
       ...flags,
-      publicApi: { logRequests: true, trustProxy: flags.trustProxy },
+      publicApi: {
+        logRequests: flags.verbose ? true : 'failures',
+        trustProxy: flags.trustProxy,
+      },
     });
   } catch (error) {
     fail(describeStartError(error, flags));

@@ -76,6 +76,8 @@ export interface HardeningOptions {
   routes: AnyRoute[];
   /** One line per request: method, route pattern, status, duration. Off unless asked for. */
   logRequests?: (line: string) => void;
+  /** Log only the requests answered 5xx. */
+  logOnlyFailures?: boolean;
 }
 
 /** Plugins and hooks that apply to the whole listener, 404s included. */
@@ -120,6 +122,7 @@ export function installHardening(server: FastifyInstance, options: HardeningOpti
   const logLine = options.logRequests;
   if (logLine) {
     server.addHook('onResponse', async (request, reply) => {
+      if (options.logOnlyFailures && reply.statusCode < 500) return;
       // The route pattern, never the raw URL: paths carry manage tokens, queries carry searches.
       const route = request.routeOptions.url ?? '(no route)';
       logLine(`${request.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)} ms`);

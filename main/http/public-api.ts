@@ -36,8 +36,12 @@ export interface PublicApiOptions {
    * header is ignored, so a customer cannot pick the address their rate limit is kept under.
    */
   trustProxy?: readonly string[];
-  /** Log one line per request (method, route pattern, status, time) through `log`. */
-  logRequests?: boolean;
+  /**
+   * One line per request (method, route pattern, status, time) through `log`: `true` for every
+   * request, `'failures'` only for those the listener failed (5xx), so a quiet log still shows
+   * when something is wrong.
+   */
+  logRequests?: boolean | 'failures';
   /** Time a client has to send its whole request before a 408; default 30 s (tests: less). */
   requestTimeoutMs?: number;
 }
@@ -125,7 +129,12 @@ export function createPublicApi(app: App, options: PublicApiOptions): FastifyIns
   const routes = [...catalogRoutes(app), ...bookingRoutes(app), ...customerRoutes(app)];
   installHardening(server, {
     routes,
-    ...(options.logRequests ? { logRequests: (line: string) => options.log(line) } : {}),
+    ...(options.logRequests
+      ? {
+          logRequests: (line: string) => options.log(line),
+          logOnlyFailures: options.logRequests === 'failures',
+        }
+      : {}),
   });
 
   server.get(healthz.path, async () => ({ ok: true }));

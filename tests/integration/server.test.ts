@@ -145,6 +145,25 @@ describe('npm run serve', () => {
     controller.abort();
   });
 
+  it('keeps stderr quiet for answered requests, and lists every request with --verbose', async () => {
+    const db = join(dir.path, 'quiet.sqlite');
+    server = await startServer(['--db', db, ...onLoopback]);
+    await fetch(`${server.publicUrl}/healthz`);
+    await fetch(`${server.publicUrl}/api/services`);
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(server.stderr()).toBe('');
+
+    server = await startServer(['--db', db, '--verbose', ...onLoopback]);
+    await fetch(`${server.publicUrl}/healthz`);
+    await fetch(`${server.publicUrl}/api/services`);
+    await expect
+      .poll(() => server!.stderr().trim().split('\n'))
+      .toEqual([
+        expect.stringMatching(/^GET \/healthz 200 \d+\.\d ms$/),
+        expect.stringMatching(/^GET \/api\/services 200 \d+\.\d ms$/),
+      ]);
+  });
+
   it('fails with one line and exit code 2 on a bad flag', async () => {
     const result = await runServerToExit(['--prot', '80']);
     expect(result.code).toBe(2);
