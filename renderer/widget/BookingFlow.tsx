@@ -10,12 +10,12 @@ import {
   type Slot,
 } from './api.js';
 import { slotsOn, startsIn, stillFree, useAvailability } from './availability.js';
+import { plainWords, problemsOf, stillWrong } from './checks.js';
 import { ServiceList, StaffList } from './Choose.js';
 import { Confirmation } from './Confirmation.js';
 import { useWidget } from './context.js';
 import { DetailsForm, emptyDetails, type Details, type FieldErrors } from './DetailsForm.js';
 import { formatMoney, formatWhen, warmUp } from './format.js';
-import type { Labels } from './labels.js';
 import { Live, StepHeading, ZoneNotice, type LiveMessage } from './parts.js';
 import { SlotPicker } from './SlotPicker.js';
 
@@ -35,10 +35,6 @@ const fieldOf: Record<string, keyof Details> = {
   note: 'note',
   sms_consent: 'sms',
 };
-
-function fieldLabel(labels: Labels, field: keyof Details): string {
-  return field === 'sms' ? labels.smsConsent : labels[field];
-}
 
 function requestOf(service: string, staff: string | undefined, slot: Slot, d: Details) {
   const body: BookingRequest = {
@@ -210,12 +206,15 @@ function SlotAndDetails(props: {
 
   async function submit() {
     if (!slot) return;
-    const found: FieldErrors = {};
-    if (!details.name.trim()) found.name = `${labels.name}: ${labels.required}`;
-    if (!details.phone.trim() && !details.email.trim()) found.phone = labels.contactHint;
+    const found = problemsOf(labels, details);
     setErrors(found);
     if (Object.keys(found).length) {
-      setLive({ text: Object.values(found).join(' '), tone: 'error', code: 'VALIDATION' });
+      setLive({
+        text: labels.checkFields,
+        lines: Object.values(found),
+        tone: 'error',
+        code: 'VALIDATION',
+      });
       return;
     }
     const body = requestOf(service.id, staff, slot, details);
@@ -238,17 +237,22 @@ function SlotAndDetails(props: {
     }
     const e = answer.error;
     if (e.status === 409) return takenMeanwhile(slot);
+    // The API words its refusals for developers ("Too small: expected string…"): at a field the
+    // customer reads the widget's own words for that field. Anything else (a booking rule, a
+    // service no longer offered) is said as the API put it, which is written for customers.
     const atFields: FieldErrors = {};
     for (const f of e.fields) {
       const key = fieldOf[f.field];
-      if (key) atFields[key] = f.message;
+      if (key)
+        atFields[key] = f.field === 'customer' ? labels.contactHint : plainWords(labels, key);
     }
     setErrors(atFields);
-    // Errors the form can show at a field are summed up by name; anything else (a booking rule,
-    // a service no longer offered) is said as the API put it.
-    const named = Object.keys(atFields).map((k) => fieldLabel(labels, k as keyof Details));
-    const text = named.length ? `${labels.checkFields} ${named.join(', ')}.` : e.message;
-    setLive({ text, tone: 'error', code: e.code });
+    const lines = Object.values(atFields);
+    setLive(
+      lines.length
+        ? { text: labels.checkFields, lines, tone: 'error', code: e.code }
+        : { text: e.message, tone: 'error', code: e.code },
+    );
   }
 
   if (done) return <Confirmation booking={done.booking} token={done.token} zone={zone} />;
@@ -299,7 +303,16 @@ function SlotAndDetails(props: {
           errors={errors}
           submitting={submitting}
           alternatives={alternatives}
-          onChange={setDetails}
+          onChange={(next) => {
+            const left = stillWrong(labels, errors, details, next);
+            setErrors(left);
+            setDetails(next);
+            // The summary shrinks with the fields, so it never lists a problem already fixed.
+            if (props.live?.lines && Object.keys(left).length < Object.keys(errors).length) {
+              const lines = Object.values(left);
+              setLive(lines.length ? { ...props.live, lines } : null);
+            }
+          }}
           onPickAlternative={(s) => {
             setSlot(s);
             setAlternatives(null);

@@ -21,6 +21,8 @@ export interface LiveMessage {
   text: string;
   tone: 'error' | 'ok';
   code?: string;
+  /** Problems listed under the text, one a line, so none hides in a run-on sentence. */
+  lines?: string[];
 }
 
 /** Always in the tree, so assistive technology has registered it before text appears in it. */
@@ -35,6 +37,15 @@ export function Live(props: { message: LiveMessage | null }) {
       data-code={props.message?.code}
     >
       {props.message?.text ?? ''}
+      {props.message?.lines?.length ? (
+        <ul>
+          {props.message.lines.map((line) => (
+            <li key={line} data-testid="live-line">
+              {line}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -28,6 +28,26 @@ export class BookingWidget {
     await this.root.locator(`[data-testid="service"][data-service-id="${serviceId}"]`).click();
   }
 
+  serviceRow(serviceId: string): Locator {
+    return this.root.locator(`[data-testid="service"][data-service-id="${serviceId}"]`);
+  }
+
+  /** Where each service row's name starts and its price ends, in CSS px. */
+  async serviceEdges(): Promise<{ nameLeft: number; priceRight: number }[]> {
+    const rows = await this.root.locator('[data-testid="service"]').all();
+    const edges: { nameLeft: number; priceRight: number }[] = [];
+    for (const row of rows) {
+      const name = await row.locator('[data-testid="service-name"]').boundingBox();
+      const price = await row.locator('[data-testid="service-price"]').boundingBox();
+      if (!name || !price) throw new Error('a service row without a name or a price');
+      edges.push({
+        nameLeft: Math.round(name.x),
+        priceRight: Math.round(price.x + price.width),
+      });
+    }
+    return edges;
+  }
+
   /** undefined: "anyone available". */
   async chooseStaff(staffId: string | undefined): Promise<void> {
     await this.root.locator(`[data-testid="staff"][data-staff-id="${staffId ?? ''}"]`).click();
@@ -82,6 +102,11 @@ export class BookingWidget {
     return this.root.locator(
       code ? `[data-testid="live"][data-code="${code}"]` : '[data-testid="live"]',
     );
+  }
+
+  /** The live region's problems, one per line. */
+  liveLines(): Locator {
+    return this.root.locator('[data-testid="live"] [data-testid="live-line"]');
   }
 
   alternatives(): Locator {
