@@ -71,7 +71,7 @@ function sourceOf(request: FastifyRequest): 'widget' | 'api' {
 export function bookingRoutes(app: App): AnyRoute[] {
   const { services } = app;
 
-  const toPublicBooking = bookingJson(services).forCustomer;
+  const toPublicBooking = bookingJson(services, () => app.core.clock.now()).forCustomer;
 
   /**
    * Looked up by the token's SHA-256 (see bookings.findByManageToken): comparing hashes in the

@@ -118,6 +118,11 @@ export function catalogRoutes(app: App): AnyRoute[] {
         const at = remembered((ms: number) => formatInstantInZone(ms, result.timeZone));
         const body: z.output<typeof availabilityResponse> = {
           timezone: result.timeZone,
+          business: {
+            name: rules().name,
+            phone: rules().phone,
+            cancellation_cutoff_minutes: rules().cancellationCutoffMinutes,
+          },
           locale: words.locale,
           days: result.days.map((day) => ({
             date: day.date,

@@ -16,7 +16,16 @@ import { Confirmation } from './Confirmation.js';
 import { useWidget } from './context.js';
 import { DetailsForm, emptyDetails, type Details, type FieldErrors } from './DetailsForm.js';
 import { formatMoney, formatWhen, warmUp } from './format.js';
-import { Live, StepHeading, ZoneNotice, type LiveMessage } from './parts.js';
+import { fill } from './labels.js';
+import {
+  CallBusiness,
+  durationWords,
+  insideCutoff,
+  Live,
+  StepHeading,
+  ZoneNotice,
+  type LiveMessage,
+} from './parts.js';
 import { SlotPicker } from './SlotPicker.js';
 
 export interface FlowOptions {
@@ -281,12 +290,24 @@ function SlotAndDetails(props: {
   ) : null;
 
   if (props.step === 'details' && slot) {
+    const business = availability.data?.business;
     return (
       <>
         <StepHeading text={labels.details} focus={props.acted} />
         <Live message={props.live} />
         {summary}
         {zone ? <ZoneNotice zone={zone} instants={[slot.start]} labels={labels} /> : null}
+        {business && insideCutoff(slot.start, business.cancellation_cutoff_minutes) ? (
+          // Said before the customer books, not discovered when they try to change it.
+          <CallBusiness
+            testId="cutoff-notice"
+            business={business}
+            labels={labels}
+            reason={fill(labels.insideCutoff, {
+              cutoff: durationWords(labels, business.cancellation_cutoff_minutes),
+            })}
+          />
+        ) : null}
         {service.deposit && service.payment_policy?.length ? (
           <section data-testid="payment-policy" aria-label={labels.depositTerms}>
             <h3>{labels.depositTerms}</h3>

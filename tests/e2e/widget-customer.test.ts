@@ -4,10 +4,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/public-host.js';
-import { BookingWidget } from './pages/widget.js';
+import { SettingsPage } from './pages/settings.js';
+import { BookingWidget, ManagePage } from './pages/widget.js';
 import { accessibilityViolations } from './support/axe.js';
 import { startDemoHost, type DemoHost } from './support/demo-host.js';
-import { launchChromium, screenshot } from './support/browser.js';
+import { launchChromium, newDeskPage, screenshot } from './support/browser.js';
 
 interface Service {
   id: string;
@@ -34,6 +35,48 @@ async function newVisitor(viewport: { width: number; height: number }): Promise<
   contexts.push(context);
   context.setDefaultTimeout(10_000);
   return context.newPage();
+}
+
+type Days = { days: { date: string; slots: { start: string; staff_id: string }[] }[] };
+
+/** A booking made through the API, `dayIndex` days into the free ones; its manage token. */
+async function bookThroughApi(service: Service, dayIndex: number, name: string): Promise<string> {
+  const free = await call<Days>(
+    `${demo.host.publicUrl}/api/availability?service_id=${service.id}&days_ahead=14`,
+  );
+  const day = free.body.days.filter((d) => d.slots.length > 0)[dayIndex]!;
+  const slot = day.slots.at(-1)!;
+  const made = await call<{ manage_token: string }>(`${demo.host.publicUrl}/api/bookings`, {
+    method: 'POST',
+    body: {
+      service_id: service.id,
+      staff_id: slot.staff_id,
+      start: slot.start,
+      customer: { name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com` },
+    },
+  });
+  expect(made.status).toBe(201);
+  return made.body.manage_token;
+}
+
+async function startOf(token: string): Promise<string> {
+  const answer = await call<{ booking: { start: string } }>(
+    `${demo.host.publicUrl}/api/bookings/${token}`,
+  );
+  return answer.body.booking.start;
+}
+
+/** Runs `body` while the business asks for 30 days' notice: nothing soon may change online. */
+async function withLongCutoff(body: () => Promise<void>): Promise<void> {
+  const before = await demo.rpc('settings.get', {});
+  await demo.rpc('settings.update', { cancellationCutoffMinutes: 30 * 24 * 60 });
+  try {
+    await body();
+  } finally {
+    await demo.rpc('settings.update', {
+      cancellationCutoffMinutes: before.cancellationCutoffMinutes,
+    });
+  }
 }
 
 beforeAll(async () => {
@@ -139,5 +182,94 @@ describe('plain words for customers', () => {
     const text = (await live.textContent()) ?? '';
     expect(text).toMatch(/link/);
     expect(text).not.toMatch(/token/i);
+  });
+});
+
+describe('the cancellation cut-off, honestly', () => {
+  it('takes the business phone in the desk settings', async () => {
+    const page = await newDeskPage(browser);
+    contexts.push(page.context());
+    page.context().setDefaultTimeout(10_000);
+    const settings = new SettingsPage(page);
+    await settings.open(demo.host.adminUrl);
+    await settings.fill('phone', '01632 960999');
+    await settings.save();
+    await expect.poll(async () => (await demo.rpc('settings.get', {})).phone).toBe('01632 960999');
+    await screenshot(page, 'customer-03-settings-phone');
+  });
+
+  it('says before the customer confirms that a time inside the cut-off cannot be changed online', async () => {
+    const service = services.find((s) => !s.deposit && s.staff_ids.length > 1)!;
+    const page = await newVisitor(phone);
+    const widget = new BookingWidget(page);
+    // Outside the cut-off (a day two days on, the demo's is 24 hours): nothing to warn about.
+    await page.goto(`${demo.host.publicUrl}/book?service=${service.id}`);
+    await widget.waitStep('staff');
+    await widget.chooseStaff(undefined);
+    await widget.waitStep('slot');
+    await widget.chooseDay((await widget.days().nth(2).getAttribute('data-date')) ?? '');
+    await widget.chooseSlot(0);
+    await widget.waitStep('details');
+    expect(await widget.cutoffNotice().count()).toBe(0);
+
+    await withLongCutoff(async () => {
+      await page.goto(`${demo.host.publicUrl}/book?service=${service.id}`);
+      await widget.waitStep('staff');
+      await widget.chooseStaff(undefined);
+      await widget.chooseSlot(0);
+      await widget.waitStep('details');
+      const notice = (await widget.cutoffNotice().textContent()) ?? '';
+      expect(notice).toMatch(/cannot be moved or cancelled online/);
+      expect(notice).toContain('Willow & Birch Hair Studio');
+      expect(notice).toContain('01632 960999');
+      await screenshot(page, 'customer-04-inside-cutoff');
+    });
+  });
+
+  it('past the cut-off the manage page offers no Move or Cancel, no past date, and whom to call', async () => {
+    const service = services.find((s) => !s.deposit)!;
+    const token = await bookThroughApi(service, 1, 'Carla Cutoff');
+    await withLongCutoff(async () => {
+      for (const viewport of [phone, desktop]) {
+        const page = await newVisitor(viewport);
+        const manage = new ManagePage(page);
+        await manage.open(`${demo.host.publicUrl}/book/manage/${token}`);
+        await manage.callBusiness().waitFor();
+        expect(await manage.root.locator('[data-testid="reschedule"]').count()).toBe(0);
+        expect(await manage.root.locator('[data-testid="cancel"]').count()).toBe(0);
+        expect(await manage.root.textContent()).not.toMatch(/until/);
+        const call = (await manage.callBusiness().textContent()) ?? '';
+        expect(call).toContain('Willow & Birch Hair Studio');
+        expect(call).toContain('01632 960999');
+        expect(await manage.callBusiness().locator('a[href^="tel:"]').getAttribute('href')).toBe(
+          'tel:01632960999',
+        );
+        await screenshot(page, `customer-05-manage-past-cutoff-${viewport.width}`);
+      }
+    });
+  });
+
+  it('asks before moving a booking, and keeps it where it was when the customer says no', async () => {
+    const service = services.find((s) => !s.deposit)!;
+    const token = await bookThroughApi(service, 3, 'Rita Reschedule');
+    const before = await startOf(token);
+    const page = await newVisitor(phone);
+    const manage = new ManagePage(page);
+    await manage.open(`${demo.host.publicUrl}/book/manage/${token}`);
+    await manage.startReschedule();
+    const target = await manage.slots().first().getAttribute('data-start');
+    await manage.slots().first().click();
+    await manage.moveQuestion().waitFor();
+    expect(await manage.moveQuestion().textContent()).toMatch(/Move your booking to/);
+    await screenshot(page, 'customer-06-confirm-move');
+    expect(await startOf(token)).toBe(before);
+    await manage.keepTime();
+    await manage.slots().first().waitFor();
+    expect(await startOf(token)).toBe(before);
+
+    await manage.slotAt(target!).click();
+    await manage.confirmMove();
+    await manage.live('MOVED').waitFor();
+    expect(Date.parse(await startOf(token))).toBe(Date.parse(target!));
   });
 });

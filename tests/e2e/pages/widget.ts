@@ -109,6 +109,11 @@ export class BookingWidget {
     return this.root.locator('[data-testid="live"] [data-testid="live-line"]');
   }
 
+  /** Said on the details step when the chosen time is already inside the cancellation cut-off. */
+  cutoffNotice(): Locator {
+    return this.root.locator('[data-testid="cutoff-notice"]');
+  }
+
   alternatives(): Locator {
     return this.root.locator('[data-testid="alternative"]');
   }
@@ -187,6 +192,31 @@ export class ManagePage {
 
   slotAt(start: string): Locator {
     return this.root.locator(`[data-testid="slot"][data-start="${start}"]`);
+  }
+
+  /** Past the cut-off: whom to call instead of the Move and Cancel buttons. */
+  callBusiness(): Locator {
+    return this.root.locator('[data-testid="call-business"]');
+  }
+
+  /** The "move to …?" question a picked time asks before anything moves. */
+  moveQuestion(): Locator {
+    return this.root.locator('[data-testid="move-question"]');
+  }
+
+  async confirmMove(): Promise<void> {
+    await this.root.locator('[data-testid="confirm-move"]').click();
+  }
+
+  /** Says no to the move: back to the times, nothing moved. */
+  async keepTime(): Promise<void> {
+    await this.root.locator('[data-testid="keep-time"]').click();
+  }
+
+  /** Picks a new time and says yes to the question. */
+  async moveTo(slot: Locator): Promise<void> {
+    await slot.click();
+    await this.confirmMove();
   }
 
   async cancel(): Promise<void> {
