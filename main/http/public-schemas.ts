@@ -117,6 +117,9 @@ export const availabilityResponse = z.object({
     description: 'The language the labels are in: the one asked for, or the nearest there is',
     examples: ['en-GB'],
   }),
+  bookable_until: z.iso.date().meta({
+    description: "The last day bookings open on (the business's horizon), in its zone",
+  }),
   days: z.array(
     z.object({
       date: z.iso.date(),

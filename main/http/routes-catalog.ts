@@ -124,6 +124,10 @@ export function catalogRoutes(app: App): AnyRoute[] {
             cancellation_cutoff_minutes: rules().cancellationCutoffMinutes,
           },
           locale: words.locale,
+          bookable_until: utcToLocalDate(
+            now + rules().horizonDays * 24 * 60 * MINUTE_MS,
+            result.timeZone,
+          ),
           days: result.days.map((day) => ({
             date: day.date,
             label: words.day(day.date),

@@ -358,6 +358,7 @@ function SlotAndDetails(props: {
       {availability.data ? (
         <SlotPicker
           data={availability.data}
+          paging={availability}
           chosen={slot}
           busy={checking}
           onPick={(s) => void pick(s)}

@@ -268,6 +268,7 @@ function ManageLoaded(props: {
           {availability.data ? (
             <SlotPicker
               data={availability.data}
+              paging={availability}
               chosen={null}
               busy={busy}
               onPick={(s) => {

@@ -36,6 +36,8 @@ export interface BusinessContact {
 export interface Availability {
   timezone: string;
   business: BusinessContact & { cancellation_cutoff_minutes: number };
+  /** The last day bookings open on: paging stops there. */
+  bookable_until: string;
   days: { date: string; label: string; label_long: string; slots: Slot[] }[];
 }
 

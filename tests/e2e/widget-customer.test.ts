@@ -273,3 +273,64 @@ describe('the cancellation cut-off, honestly', () => {
     expect(Date.parse(await startOf(token))).toBe(Date.parse(target!));
   });
 });
+
+describe('every bookable day within reach', () => {
+  it('pages through every free day up to the horizon, then stops', async () => {
+    const service = services.find((s) => !s.deposit && s.staff_ids.length > 1)!;
+    const staffId = service.staff_ids[0]!;
+    const all = await call<Days & { bookable_until: string }>(
+      `${demo.host.publicUrl}/api/availability?service_id=${service.id}&staff_id=${staffId}&days_ahead=62`,
+    );
+    const free = all.body.days.filter((d) => d.slots.length > 0).map((d) => d.date);
+    // The demo's horizon is 60 days: far past the two weeks the strip once ended at.
+    expect(free.at(-1)! > free[0]!).toBe(true);
+
+    const page = await newVisitor(phone);
+    const widget = new BookingWidget(page);
+    await page.goto(`${demo.host.publicUrl}/book?service=${service.id}`);
+    await widget.waitStep('staff');
+    await widget.chooseStaff(staffId);
+    await widget.waitStep('slot');
+    const seen: string[] = [...(await widget.shownDays())];
+    expect(await widget.earlierDays().isDisabled()).toBe(true);
+    for (let pages = 0; pages < 10 && !(await widget.laterDays().isDisabled()); pages++) {
+      await widget.pageLater();
+      seen.push(...(await widget.shownDays()));
+    }
+    await screenshot(page, 'customer-07-last-days-390');
+    expect(await widget.laterDays().isDisabled()).toBe(true);
+    expect(seen).toEqual(free);
+    // And back again.
+    await widget.earlierDays().click();
+    await expect.poll(() => widget.earlierDays().isEnabled()).toBe(true);
+  });
+
+  it('jumps to the next available day when the shown dates have none', async () => {
+    const service = services.find((s) => !s.deposit && s.staff_ids.length > 1)!;
+    const staffId = service.staff_ids[1]!;
+    const now = Date.now();
+    const away = await demo.rpc('timeOff.create', {
+      staffId,
+      startAt: now,
+      endAt: now + 20 * 24 * 3600_000,
+      reason: 'Holiday',
+    });
+    try {
+      const page = await newVisitor(phone);
+      const widget = new BookingWidget(page);
+      await page.goto(`${demo.host.publicUrl}/book?service=${service.id}`);
+      await widget.waitStep('staff');
+      await widget.chooseStaff(staffId);
+      await widget.waitStep('slot');
+      await widget.root.locator('[data-testid="no-slots"]').waitFor();
+      await screenshot(page, 'customer-08-nothing-here');
+      await widget.nextAvailable();
+      const first = (await widget.shownDays())[0]!;
+      expect(Date.parse(`${first}T23:59:59Z`)).toBeGreaterThan(away.endAt);
+      await widget.chooseSlot(0);
+      await widget.waitStep('details');
+    } finally {
+      await demo.rpc('timeOff.delete', { id: away.id });
+    }
+  });
+});

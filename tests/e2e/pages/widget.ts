@@ -61,6 +61,34 @@ export class BookingWidget {
     return this.root.locator('[data-testid="slot"]');
   }
 
+  /** The dates the strip shows now, in order. */
+  async shownDays(): Promise<string[]> {
+    await this.days().first().waitFor();
+    return this.root
+      .locator('[data-testid="day"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-date') ?? ''));
+  }
+
+  laterDays(): Locator {
+    return this.root.locator('[data-testid="later-days"]');
+  }
+
+  earlierDays(): Locator {
+    return this.root.locator('[data-testid="earlier-days"]');
+  }
+
+  /** Pages to the next dates and waits until the strip shows them. */
+  async pageLater(): Promise<void> {
+    const before = (await this.shownDays())[0];
+    await this.laterDays().click();
+    await this.root.locator(`[data-testid="days"]:not([data-first="${before}"])`).waitFor();
+  }
+
+  async nextAvailable(): Promise<void> {
+    await this.root.locator('[data-testid="next-available"]').click();
+    await this.days().first().waitFor();
+  }
+
   async chooseDay(date: string): Promise<void> {
     await this.root.locator(`[data-testid="day"][data-date="${date}"]`).click();
     await this.root
