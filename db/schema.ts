@@ -36,6 +36,8 @@ export const businessSettings = sqliteTable(
     currency: text('currency').notNull(),
     /** ISO 3166 region used to read phone numbers typed without a country code. */
     country: text('country').notNull(),
+    /** What customers call when a booking can no longer change online; as the business wrote it. */
+    phone: text('phone'),
     slotStepMinutes: integer('slot_step_minutes').notNull().default(15),
     minimumNoticeMinutes: integer('minimum_notice_minutes').notNull().default(60),
     horizonDays: integer('horizon_days').notNull().default(60),

@@ -12,6 +12,7 @@ function systemDefaults(): Omit<Settings, 'name'> {
     timeZone: resolved.timeZone || 'UTC',
     country: region && /^[A-Z]{2}$/.test(region) ? region : 'US',
     currency: 'USD',
+    phone: null,
     slotStepMinutes: 15,
     minimumNoticeMinutes: 60,
     horizonDays: 60,

@@ -9,6 +9,7 @@ export const demoSettings: Settings = {
   timeZone: 'Europe/London',
   currency: 'GBP',
   country: 'GB',
+  phone: '01632 960123',
   slotStepMinutes: 15,
   minimumNoticeMinutes: 120,
   horizonDays: 60,

@@ -11,7 +11,11 @@ import type { bookingFields, bookingPayment, PublicBooking } from './public-sche
 type Services = App['services'];
 type BookingRow = ReturnType<Services['bookings']['row']>;
 
-export function bookingJson(services: Services) {
+/** The statuses a customer may still move or cancel (the store's own rule). */
+const CHANGEABLE = new Set(['confirmed', 'pending_payment']);
+
+/** `now`: the core's clock, so the flag agrees with the PATCH and DELETE that apply the rule. */
+export function bookingJson(services: Services, now: () => number) {
   const zoneNow = () => services.settings.get().timeZone;
   const at = (ms: number, zone = zoneNow()) => formatInstantInZone(ms, zone);
 
@@ -61,11 +65,14 @@ export function bookingJson(services: Services) {
   function forCustomer(a: Appointment, row = services.bookings.row(a.id)): PublicBooking {
     const business = services.settings.get();
     const zone = business.timeZone;
+    const changesUntil = a.start - business.cancellationCutoffMinutes * MINUTE_MS;
     const customerName = services.customers.row(a.customerId).name.trim();
     return {
       ...shared(a, zone),
       hold_expires_at: a.holdExpiresAt === null ? null : at(a.holdExpiresAt, zone),
-      changes_allowed_until: at(a.start - business.cancellationCutoffMinutes * MINUTE_MS, zone),
+      changes_allowed_until: at(changesUntil, zone),
+      can_change_online: CHANGEABLE.has(a.status) && now() <= changesUntil,
+      business: { name: business.name, phone: business.phone },
       customer: { first_name: customerName.split(/\s+/)[0] ?? '' },
       payment: payment(a, row, zone),
       calendar_uid: appointmentUid(a.id),

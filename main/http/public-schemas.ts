@@ -92,11 +92,33 @@ export const availabilityQuery = z.object({
 const label = (description: string, example: string) =>
   z.string().meta({ description, examples: [example] });
 
+/** Whom a customer calls when the widget cannot do what they need. */
+export const businessContact = z.object({
+  name: z.string(),
+  phone: z
+    .string()
+    .nullable()
+    .meta({
+      description: 'As the business writes it; null when it has not given one',
+      examples: ['01632 960123'],
+    }),
+});
+
 export const availabilityResponse = z.object({
   timezone: z.string().meta({ examples: ['Europe/London'] }),
+  business: businessContact.extend({
+    cancellation_cutoff_minutes: z.int().meta({
+      description:
+        'A booking starting sooner than this cannot be moved or cancelled online; the widget ' +
+        'says so before the customer books such a time',
+    }),
+  }),
   locale: z.string().meta({
     description: 'The language the labels are in: the one asked for, or the nearest there is',
     examples: ['en-GB'],
+  }),
+  bookable_until: z.iso.date().meta({
+    description: "The last day bookings open on (the business's horizon), in its zone",
   }),
   days: z.array(
     z.object({
@@ -211,6 +233,12 @@ export const publicBooking = bookingFields.extend({
   changes_allowed_until: instant.meta({
     description: 'Last moment the customer may reschedule or cancel online',
   }),
+  can_change_online: z.boolean().meta({
+    description:
+      'Whether rescheduling or cancelling online is open now: false once the booking is past ' +
+      'changes_allowed_until or no longer confirmed or awaiting payment',
+  }),
+  business: businessContact.meta({ description: 'Whom to call when it cannot change online' }),
   customer: z.object({ first_name: z.string() }),
   payment: bookingPayment,
   calendar_uid: z.string().meta({

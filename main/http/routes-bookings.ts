@@ -31,8 +31,9 @@ class UnknownManageToken extends AppError {
   override readonly name = 'UnknownManageToken';
   readonly code = 'NOT_FOUND';
   constructor() {
-    // The token is not echoed: it is a secret, and the client knows what it sent.
-    super('No booking has this manage token; check the link in your confirmation', {
+    // The token is not echoed: it is a secret, and the client knows what it sent. Customers read
+    // this on the manage page, where the token is simply "the link".
+    super('This link does not match a booking. Please use the link in your confirmation message.', {
       entity: 'booking',
     });
   }
@@ -70,7 +71,7 @@ function sourceOf(request: FastifyRequest): 'widget' | 'api' {
 export function bookingRoutes(app: App): AnyRoute[] {
   const { services } = app;
 
-  const toPublicBooking = bookingJson(services).forCustomer;
+  const toPublicBooking = bookingJson(services, () => app.core.clock.now()).forCustomer;
 
   /**
    * Looked up by the token's SHA-256 (see bookings.findByManageToken): comparing hashes in the

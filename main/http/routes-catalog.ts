@@ -118,7 +118,16 @@ export function catalogRoutes(app: App): AnyRoute[] {
         const at = remembered((ms: number) => formatInstantInZone(ms, result.timeZone));
         const body: z.output<typeof availabilityResponse> = {
           timezone: result.timeZone,
+          business: {
+            name: rules().name,
+            phone: rules().phone,
+            cancellation_cutoff_minutes: rules().cancellationCutoffMinutes,
+          },
           locale: words.locale,
+          bookable_until: utcToLocalDate(
+            now + rules().horizonDays * 24 * 60 * MINUTE_MS,
+            result.timeZone,
+          ),
           days: result.days.map((day) => ({
             date: day.date,
             label: words.day(day.date),

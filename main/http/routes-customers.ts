@@ -66,7 +66,7 @@ export function customerRoutes(app: App): AnyRoute[] {
     created_at: at(c.createdAt),
   });
 
-  const json = bookingJson(services);
+  const json = bookingJson(services, () => app.core.clock.now());
   const toAdminBooking = (a: Appointment): z.output<typeof adminBooking> => {
     // The admin answer has always named the source right after the status.
     const { id: bookingId, status, ...rest } = json.shared(a);

@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { App } from '../app.js';
 import { formatMoney } from '../domain/payment-policy.js';
-import { formatInstantInZone } from '../domain/time.js';
+import { hashManageToken } from '../appointments/index.js';
+import { appointmentUid } from '../integrations/email/calendar.js';
 import { WebhookSignatureError } from '../integrations/payments/payment-provider.js';
 import type { CheckoutOutcome } from '../payments/index.js';
 import {
@@ -132,42 +133,91 @@ export function paymentRoutes(server: FastifyInstance, app: App): void {
     });
   });
 
-  function bookingSummary(appointmentId: string): string {
+  /** "Monday 7 December 2026 at 10:00", in the business's zone and its country's English. */
+  function inWords(ms: number): string {
+    const { timeZone, country } = settings.get();
+    const part = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(`en-${country}`, { timeZone, ...options }).format(ms);
+    return `${part({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).replace(',', '')} at ${part({ hour: 'numeric', minute: '2-digit' })}`;
+  }
+
+  /** One event with the booking emails' UID, so adding it twice updates rather than duplicates. */
+  function icsHref(a: ReturnType<typeof bookings.row>, title: string): string {
+    const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const text = (value: string) => value.replace(/[\\;,]/g, (c) => `\\${c}`);
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//BookingSync//BookingSync//EN',
+      'METHOD:PUBLISH',
+      'BEGIN:VEVENT',
+      `UID:${appointmentUid(a.id)}`,
+      `DTSTAMP:${utc(Date.now())}`,
+      `DTSTART:${utc(a.startAt)}`,
+      `DTEND:${utc(a.endAt)}`,
+      `SUMMARY:${text(title)}`,
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+  }
+
+  /**
+   * The booking in words, and what the customer needs next: the manage link (only when the
+   * returned token really is this booking's), the calendar file and the way back.
+   */
+  function bookingSummary(appointmentId: string, manageToken: string | undefined): string {
     const a = bookings.row(appointmentId);
-    const zone = settings.get().timeZone;
+    const business = settings.get().name;
+    const service = catalog.serviceRow(a.serviceId).name;
+    const title = `${service} at ${business}`;
+    const tokenFits =
+      manageToken !== undefined &&
+      /^[A-Za-z0-9_-]{16,128}$/.test(manageToken) &&
+      a.manageTokenHash === hashManageToken(manageToken);
     return (
-      `<p><strong>${escape(catalog.serviceRow(a.serviceId).name)}</strong> with ` +
-      `${escape(catalog.staffRow(a.staffId).name)}, ${escape(formatInstantInZone(a.startAt, zone))}</p>`
+      `<p><strong>${escape(service)}</strong> with ${escape(catalog.staffRow(a.staffId).name)}</p>` +
+      `<p data-testid="result-when" style="font-size:1.15rem">${escape(inWords(a.startAt))}</p>` +
+      `<p><a data-testid="result-ics" download="appointment.ics" href="${escape(icsHref(a, title))}">Add to calendar</a></p>` +
+      (tokenFits
+        ? `<p><a data-testid="result-manage" href="/book/manage/${escape(manageToken)}">Change or cancel this booking</a></p>`
+        : '') +
+      `<p><a data-testid="result-back" href="/book">Back to ${escape(business)}</a></p>`
     );
   }
 
   /** Where Checkout sends the customer back: applies the session now rather than await the webhook. */
-  server.get<{ Querystring: { session_id?: string } }>('/pay/done', async (request, reply) => {
-    const sessionId = request.query.session_id ?? '';
-    if (!isCheckoutSessionId(sessionId)) {
-      return sendPage(reply, 404, 'Unknown checkout', '<h1>Unknown checkout</h1>');
-    }
-    let outcome: CheckoutOutcome;
-    try {
-      outcome = await payments.applyCheckout(sessionId);
-    } catch (error) {
-      paymentRuntime.log('applying a returned checkout failed', error);
-      outcome = 'open';
-    }
-    const words = outcomeWords[outcome];
-    const row = payments.paymentForSession(sessionId);
-    return sendPage(
-      reply,
-      outcome === 'unknown' ? 404 : 200,
-      words.title,
-      `<h1 data-testid="payment-result" data-state="${words.state}">${words.title}</h1>` +
-        `<p>${escape(words.text)}</p>` +
-        (row ? bookingSummary(row.appointmentId) : '') +
-        (words.state === 'refunded' || words.state === 'expired'
-          ? `<p><a href="/book">Pick another time</a></p>`
-          : ''),
-    );
-  });
+  server.get<{ Querystring: { session_id?: string; booking?: string } }>(
+    '/pay/done',
+    async (request, reply) => {
+      const sessionId = request.query.session_id ?? '';
+      if (!isCheckoutSessionId(sessionId)) {
+        return sendPage(reply, 404, 'Unknown checkout', '<h1>Unknown checkout</h1>');
+      }
+      let outcome: CheckoutOutcome;
+      try {
+        outcome = await payments.applyCheckout(sessionId);
+      } catch (error) {
+        paymentRuntime.log('applying a returned checkout failed', error);
+        outcome = 'open';
+      }
+      const words = outcomeWords[outcome];
+      const row = payments.paymentForSession(sessionId);
+      return sendPage(
+        reply,
+        outcome === 'unknown' ? 404 : 200,
+        words.title,
+        `<h1 data-testid="payment-result" data-state="${words.state}">${words.title}</h1>` +
+          `<p>${escape(words.text)}</p>` +
+          (words.state === 'refunded' || words.state === 'expired'
+            ? `<p><a href="/book">Pick another time</a></p>`
+            : row
+              ? bookingSummary(row.appointmentId, request.query.booking)
+              : ''),
+      );
+    },
+  );
 
   server.get('/pay/cancelled', async (_request, reply) =>
     sendPage(

@@ -165,7 +165,14 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
    * same session. Allowed while the booking waits for its deposit, or (a phone booking the desk
    * confirmed) while it is confirmed and nothing has been paid.
    */
-  async function startCheckout(appointmentId: string): Promise<CheckoutStarted> {
+  /**
+   * `manageToken`: when the booking was just made, so the page the customer returns to can link
+   * their manage page (the stored token is hashed and cannot be read back).
+   */
+  async function startCheckout(
+    appointmentId: string,
+    manageToken?: string,
+  ): Promise<CheckoutStarted> {
     const provider = options.provider();
     const appointment = bookings.row(appointmentId);
     if (appointment.status !== 'pending_payment' && appointment.status !== 'confirmed') {
@@ -224,7 +231,9 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
       description: `Deposit: ${catalog.serviceRow(appointment.serviceId).name}`,
       customerEmail: customer.email,
       saveCard: needsSavedCard(policy),
-      successUrl: `${base}/pay/done?session_id={CHECKOUT_SESSION_ID}`,
+      successUrl:
+        `${base}/pay/done?session_id={CHECKOUT_SESSION_ID}` +
+        (manageToken ? `&booking=${encodeURIComponent(manageToken)}` : ''),
       cancelUrl: `${base}/pay/cancelled?appointment=${encodeURIComponent(appointmentId)}`,
       expiresAt: Math.max(holdEnd, now + MIN_CHECKOUT_MS),
       idempotencyKey: `checkout:${row.idempotencyKey}`,
@@ -419,7 +428,7 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
    * is released at once, so a customer who cannot pay does not block the slot for anyone.
    */
   async function checkoutForNewBooking(
-    made: { appointment: { id: string; status: string }; replayed: boolean },
+    made: { appointment: { id: string; status: string }; replayed: boolean; manageToken?: string },
     appointment: AppointmentRow = bookings.row(made.appointment.id),
   ): Promise<{ checkout_url?: string; payment_policy?: string[] }> {
     const policy = parsePolicy(appointment.paymentPolicy);
@@ -427,7 +436,7 @@ export function createPaymentService(core: Core, deps: PaymentsDeps, options: Pa
     const terms = words.length > 0 ? { payment_policy: words } : {};
     if (made.appointment.status !== 'pending_payment') return terms;
     try {
-      const started = await startCheckout(appointment.id);
+      const started = await startCheckout(appointment.id, made.manageToken);
       return { checkout_url: started.url, ...terms };
     } catch (error) {
       // A retried request for a booking paid meanwhile: the booking stands, no checkout needed.

@@ -23,6 +23,12 @@ export const settings = z.object({
   timeZone,
   currency,
   country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as GB'),
+  /** Shown to customers who can no longer change a booking online; written as people dial it. */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d ()-]{6,40}$/, 'must be a phone number such as 01632 960123')
+    .nullable(),
   slotStepMinutes: z.int().min(5).max(240),
   minimumNoticeMinutes: z
     .int()

@@ -10,13 +10,22 @@ import {
   type Slot,
 } from './api.js';
 import { slotsOn, startsIn, stillFree, useAvailability } from './availability.js';
+import { plainWords, problemsOf, stillWrong } from './checks.js';
 import { ServiceList, StaffList } from './Choose.js';
 import { Confirmation } from './Confirmation.js';
 import { useWidget } from './context.js';
 import { DetailsForm, emptyDetails, type Details, type FieldErrors } from './DetailsForm.js';
 import { formatMoney, formatWhen, warmUp } from './format.js';
-import type { Labels } from './labels.js';
-import { Live, StepHeading, ZoneNotice, type LiveMessage } from './parts.js';
+import { fill } from './labels.js';
+import {
+  CallBusiness,
+  durationWords,
+  insideCutoff,
+  Live,
+  StepHeading,
+  ZoneNotice,
+  type LiveMessage,
+} from './parts.js';
 import { SlotPicker } from './SlotPicker.js';
 
 export interface FlowOptions {
@@ -35,10 +44,6 @@ const fieldOf: Record<string, keyof Details> = {
   note: 'note',
   sms_consent: 'sms',
 };
-
-function fieldLabel(labels: Labels, field: keyof Details): string {
-  return field === 'sms' ? labels.smsConsent : labels[field];
-}
 
 function requestOf(service: string, staff: string | undefined, slot: Slot, d: Details) {
   const body: BookingRequest = {
@@ -210,12 +215,15 @@ function SlotAndDetails(props: {
 
   async function submit() {
     if (!slot) return;
-    const found: FieldErrors = {};
-    if (!details.name.trim()) found.name = `${labels.name}: ${labels.required}`;
-    if (!details.phone.trim() && !details.email.trim()) found.phone = labels.contactHint;
+    const found = problemsOf(labels, details);
     setErrors(found);
     if (Object.keys(found).length) {
-      setLive({ text: Object.values(found).join(' '), tone: 'error', code: 'VALIDATION' });
+      setLive({
+        text: labels.checkFields,
+        lines: Object.values(found),
+        tone: 'error',
+        code: 'VALIDATION',
+      });
       return;
     }
     const body = requestOf(service.id, staff, slot, details);
@@ -238,17 +246,22 @@ function SlotAndDetails(props: {
     }
     const e = answer.error;
     if (e.status === 409) return takenMeanwhile(slot);
+    // The API words its refusals for developers ("Too small: expected string…"): at a field the
+    // customer reads the widget's own words for that field. Anything else (a booking rule, a
+    // service no longer offered) is said as the API put it, which is written for customers.
     const atFields: FieldErrors = {};
     for (const f of e.fields) {
       const key = fieldOf[f.field];
-      if (key) atFields[key] = f.message;
+      if (key)
+        atFields[key] = f.field === 'customer' ? labels.contactHint : plainWords(labels, key);
     }
     setErrors(atFields);
-    // Errors the form can show at a field are summed up by name; anything else (a booking rule,
-    // a service no longer offered) is said as the API put it.
-    const named = Object.keys(atFields).map((k) => fieldLabel(labels, k as keyof Details));
-    const text = named.length ? `${labels.checkFields} ${named.join(', ')}.` : e.message;
-    setLive({ text, tone: 'error', code: e.code });
+    const lines = Object.values(atFields);
+    setLive(
+      lines.length
+        ? { text: labels.checkFields, lines, tone: 'error', code: e.code }
+        : { text: e.message, tone: 'error', code: e.code },
+    );
   }
 
   if (done) return <Confirmation booking={done.booking} token={done.token} zone={zone} />;
@@ -277,12 +290,24 @@ function SlotAndDetails(props: {
   ) : null;
 
   if (props.step === 'details' && slot) {
+    const business = availability.data?.business;
     return (
       <>
         <StepHeading text={labels.details} focus={props.acted} />
         <Live message={props.live} />
         {summary}
         {zone ? <ZoneNotice zone={zone} instants={[slot.start]} labels={labels} /> : null}
+        {business && insideCutoff(slot.start, business.cancellation_cutoff_minutes) ? (
+          // Said before the customer books, not discovered when they try to change it.
+          <CallBusiness
+            testId="cutoff-notice"
+            business={business}
+            labels={labels}
+            reason={fill(labels.insideCutoff, {
+              cutoff: durationWords(labels, business.cancellation_cutoff_minutes),
+            })}
+          />
+        ) : null}
         {service.deposit && service.payment_policy?.length ? (
           <section data-testid="payment-policy" aria-label={labels.depositTerms}>
             <h3>{labels.depositTerms}</h3>
@@ -299,7 +324,16 @@ function SlotAndDetails(props: {
           errors={errors}
           submitting={submitting}
           alternatives={alternatives}
-          onChange={setDetails}
+          onChange={(next) => {
+            const left = stillWrong(labels, errors, details, next);
+            setErrors(left);
+            setDetails(next);
+            // The summary shrinks with the fields, so it never lists a problem already fixed.
+            if (props.live?.lines && Object.keys(left).length < Object.keys(errors).length) {
+              const lines = Object.values(left);
+              setLive(lines.length ? { ...props.live, lines } : null);
+            }
+          }}
           onPickAlternative={(s) => {
             setSlot(s);
             setAlternatives(null);
@@ -324,6 +358,7 @@ function SlotAndDetails(props: {
       {availability.data ? (
         <SlotPicker
           data={availability.data}
+          paging={availability}
           chosen={slot}
           busy={checking}
           onPick={(s) => void pick(s)}

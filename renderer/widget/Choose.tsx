@@ -2,12 +2,15 @@
 import type { PublicService } from './api.js';
 import { useWidget } from './context.js';
 import { formatMoney } from './format.js';
+import { fill } from './labels.js';
 
 export function ServiceList(props: {
   services: PublicService[];
   onPick: (service: PublicService) => void;
 }) {
-  const { locale } = useWidget();
+  const { labels, locale } = useWidget();
+  // Name and price on one line, the rest under them across the row: a grid, so every row's
+  // columns line up whatever the name's length, at 390 px as on a desktop.
   return (
     <ul class="list" data-testid="services">
       {props.services.map((s) => (
@@ -16,12 +19,31 @@ export function ServiceList(props: {
             type="button"
             data-testid="service"
             data-service-id={s.id}
+            class="svc"
             onClick={() => props.onPick(s)}
           >
-            <span>{s.name}</span>
-            <span class="muted">
-              {s.duration_minutes} min · {formatMoney(s.price, locale)}
+            <strong class="svc-name" data-testid="service-name">
+              {s.name}
+            </strong>
+            <span class="svc-price" data-testid="service-price">
+              {formatMoney(s.price, locale)}
             </span>
+            <span class="muted svc-more">
+              {s.duration_minutes} min
+              {s.deposit ? (
+                <>
+                  {' · '}
+                  <span data-testid="service-deposit">
+                    {fill(labels.deposit, { amount: formatMoney(s.deposit, locale) })}
+                  </span>
+                </>
+              ) : null}
+            </span>
+            {s.description ? (
+              <span class="muted svc-more" data-testid="service-description">
+                {s.description}
+              </span>
+            ) : null}
           </button>
         </li>
       ))}

@@ -1,13 +1,22 @@
-// The manage page (/book/manage/{token}): the booking, and moving or cancelling it. Refusals come
-// from the API in plain words (the cancellation cut-off, a time taken meanwhile) and are shown
-// as they are, in the live region.
+// The manage page (/book/manage/{token}): the booking, and moving or cancelling it. Past the
+// cancellation cut-off the page offers neither and says whom to call, rather than buttons that
+// can only be refused. Refusals that still come (a time taken meanwhile) are the API's plain
+// words, shown as they are in the live region.
 import { useEffect, useState } from 'react';
-import type { Booking, Slot } from './api.js';
+import type { ApiError, Booking, Slot } from './api.js';
 import { startsIn, stillFree, useAvailability } from './availability.js';
 import { useWidget } from './context.js';
 import { formatWhen } from './format.js';
 import { fill } from './labels.js';
-import { Live, StepHeading, ZoneNotice, type LiveMessage } from './parts.js';
+import {
+  CallBusiness,
+  durationWords,
+  insideCutoff,
+  Live,
+  StepHeading,
+  ZoneNotice,
+  type LiveMessage,
+} from './parts.js';
 import { CancelRefundNotice, PaymentPanel } from './PaymentPanel.js';
 import { SlotPicker } from './SlotPicker.js';
 
@@ -68,11 +77,27 @@ function ManageLoaded(props: {
   const zone = availability.data?.timezone;
   const when = (iso: string) => (zone ? formatWhen(iso, zone, locale) : iso);
   const cancelled = b.status === 'cancelled';
+  // Only what the server says is open now is offered: its clock and its rule decide.
+  const changeable = !cancelled && b.can_change_online;
+  // A picked time waits here for a yes before anything moves.
+  const [proposed, setProposed] = useState<Slot | null>(null);
 
   function to(next: Mode) {
     setActed(true);
     setLive(null);
+    setProposed(null);
     setMode(next);
+  }
+
+  function refused(error: ApiError) {
+    setLive({ text: error.message, tone: 'error', code: error.code });
+    // The cut-off passed while the page was open: read the booking again, so the buttons that
+    // can only be refused make way for whom to call.
+    if (error.code === 'POLICY') {
+      void api.booking(props.token).then((fresh) => {
+        if (fresh.ok) props.onChange(fresh.value.booking);
+      });
+    }
   }
 
   async function move(slot: Slot) {
@@ -90,10 +115,13 @@ function ManageLoaded(props: {
     });
     setBusy(false);
     if (!answer.ok) {
+      setProposed(null);
       void availability.reload();
-      return setLive({ text: answer.error.message, tone: 'error', code: answer.error.code });
+      refused(answer.error);
+      return;
     }
     props.onChange(answer.value.booking);
+    setProposed(null);
     setMode('view');
     setLive({
       text: `${labels.moved} ${when(answer.value.booking.start)}`,
@@ -107,9 +135,7 @@ function ManageLoaded(props: {
     const answer = await api.cancel(props.token);
     setBusy(false);
     setMode('view');
-    if (!answer.ok) {
-      return setLive({ text: answer.error.message, tone: 'error', code: answer.error.code });
-    }
+    if (!answer.ok) return refused(answer.error);
     props.onChange(answer.value.booking);
     setLive({ text: labels.cancelledNow, tone: 'ok', code: 'CANCELLED' });
   }
@@ -117,7 +143,13 @@ function ManageLoaded(props: {
   return (
     <>
       <StepHeading
-        text={mode === 'reschedule' ? labels.chooseTime : labels.manageTitle}
+        text={
+          mode !== 'reschedule'
+            ? labels.manageTitle
+            : proposed
+              ? labels.confirmMoveTitle
+              : labels.chooseTime
+        }
         focus={acted}
       />
       <Live message={props.live} />
@@ -140,7 +172,15 @@ function ManageLoaded(props: {
         />
       ) : null}
       {b.payment ? <PaymentPanel payment={b.payment} /> : null}
-      {!cancelled && mode === 'view' ? (
+      {!cancelled && !changeable ? (
+        <CallBusiness
+          testId="call-business"
+          business={b.business}
+          labels={labels}
+          reason={labels.tooLateOnline}
+        />
+      ) : null}
+      {changeable && mode === 'view' ? (
         <>
           <p class="muted">{fill(labels.changesUntil, { when: when(b.changes_allowed_until) })}</p>
           <div class="row">
@@ -153,7 +193,7 @@ function ManageLoaded(props: {
           </div>
         </>
       ) : null}
-      {!cancelled && mode === 'confirm-cancel' ? (
+      {changeable && mode === 'confirm-cancel' ? (
         <>
           {b.payment ? <CancelRefundNotice payment={b.payment} /> : null}
           <div class="row">
@@ -172,7 +212,38 @@ function ManageLoaded(props: {
           </div>
         </>
       ) : null}
-      {!cancelled && mode === 'reschedule' ? (
+      {changeable && mode === 'reschedule' && proposed ? (
+        <div data-testid="move-question">
+          <p>{fill(labels.moveQuestion, { when: when(proposed.start), current: when(b.start) })}</p>
+          {availability.data &&
+          insideCutoff(proposed.start, availability.data.business.cancellation_cutoff_minutes) ? (
+            <p class="notice">
+              {fill(labels.insideCutoff, {
+                cutoff: durationWords(
+                  labels,
+                  availability.data.business.cancellation_cutoff_minutes,
+                ),
+              })}
+            </p>
+          ) : null}
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              disabled={busy}
+              aria-busy={busy}
+              data-testid="confirm-move"
+              onClick={() => void move(proposed)}
+            >
+              {labels.moveYes}
+            </button>
+            <button type="button" data-testid="keep-time" onClick={() => setProposed(null)}>
+              {labels.moveNo}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {changeable && mode === 'reschedule' && !proposed ? (
         <>
           <div class="days" role="group" aria-label={labels.chooseStaff} data-testid="move-staff">
             <button
@@ -197,9 +268,13 @@ function ManageLoaded(props: {
           {availability.data ? (
             <SlotPicker
               data={availability.data}
+              paging={availability}
               chosen={null}
               busy={busy}
-              onPick={(s) => void move(s)}
+              onPick={(s) => {
+                setLive(null);
+                setProposed(s);
+              }}
             />
           ) : (
             <p class="muted">{labels.loading}</p>

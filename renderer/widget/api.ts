@@ -27,8 +27,17 @@ export interface Slot {
   label: string;
 }
 
+/** Whom the customer calls when the widget cannot do it. */
+export interface BusinessContact {
+  name: string;
+  phone: string | null;
+}
+
 export interface Availability {
   timezone: string;
+  business: BusinessContact & { cancellation_cutoff_minutes: number };
+  /** The last day bookings open on: paging stops there. */
+  bookable_until: string;
   days: { date: string; label: string; label_long: string; slots: Slot[] }[];
 }
 
@@ -66,6 +75,9 @@ export interface Booking {
   any_staff: boolean;
   price: Money;
   changes_allowed_until: string;
+  /** Moving or cancelling online is open now (the server's clock, the server's rule). */
+  can_change_online: boolean;
+  business: BusinessContact;
   customer: { first_name: string };
   payment?: BookingPayment | null;
   /** The UID the booking emails' .ics use; the widget's file must use it too. */

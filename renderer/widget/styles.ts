@@ -53,6 +53,10 @@ button,.btn{font:inherit;color:inherit;background:var(--bs-soft);border:1px soli
 border-radius:var(--bs-radius);padding:10px 12px;min-height:44px;cursor:pointer;text-align:left;
 text-decoration:none;display:inline-block}
 .list button{width:100%;display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap}
+.list .svc{display:grid;grid-template-columns:1fr auto;gap:2px 12px;align-items:baseline}
+.svc-price{text-align:right;font-weight:600}
+.svc-more{grid-column:1/-1}
+.live ul{margin:4px 0 0;padding-left:20px}
 .grid button{text-align:center;padding:10px 4px}
 .days button{flex:0 0 auto;text-align:center}
 button[aria-pressed=true]{background:var(--bs-primary);border-color:var(--bs-primary);color:#fff}

@@ -52,6 +52,8 @@ describe('deposit journey', () => {
     await widget.waitStep('staff');
     await widget.chooseStaff(service.staff_ids[0]);
     await widget.waitStep('slot');
+    // Past the 24-hour cut-off, so the manage page below still offers to cancel.
+    await widget.chooseDay((await widget.days().nth(2).getAttribute('data-date')) ?? '');
     const start = await widget.chooseSlot(0);
     await widget.waitStep('details');
 
@@ -79,6 +81,16 @@ describe('deposit journey', () => {
     expect.soft(await accessibilityViolations(page), 'demo checkout').toEqual([]);
     await checkout.pay();
     await checkout.waitResult('confirmed');
+    // The booking in words, never the raw instant, with what the customer needs next.
+    const when = (await checkout.when().textContent()) ?? '';
+    expect(when).not.toContain(start);
+    expect(when).toMatch(/^\w+day \d{1,2} \w+ \d{4} at \d{1,2}:\d\d$/);
+    expect(await page.locator('main').textContent()).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(await checkout.manageLink().getAttribute('href')).toBe(`/book/manage/${manageToken}`);
+    expect(await checkout.calendarLink().getAttribute('href')).toMatch(
+      /^data:text\/calendar;charset=utf-8,BEGIN%3AVCALENDAR/,
+    );
+    expect(await checkout.backLink().getAttribute('href')).toBe('/book');
     await screenshot(page, 'payments-03-confirmed');
     expect.soft(await accessibilityViolations(page), 'payment result').toEqual([]);
 

@@ -137,6 +137,8 @@ describe('the booking widget on another site', () => {
     expect(await widget.heading().evaluate(isFocusedInShadow)).toBe(true);
     await screenshot(page, 'widget-02-phone-slots');
 
+    // A day past the 24-hour cut-off, so the booking can still be moved online below.
+    await widget.chooseDay((await widget.days().nth(2).getAttribute('data-date')) ?? '');
     const start = await widget.chooseSlot(0);
     await widget.waitStep('details');
     await widget.fill({
@@ -221,7 +223,7 @@ describe('the booking widget on another site', () => {
     expect(await manage.movingWith()).toBe('same');
     await manage.chooseDay(day);
     const newStart = await manage.slots().last().getAttribute('data-start');
-    await manage.slots().last().click();
+    await manage.moveTo(manage.slots().last());
     await manage.live('MOVED').waitFor();
     await screenshot(page, 'widget-10-manage-moved');
     const moved = await bookingByToken(token);
@@ -312,7 +314,7 @@ describe('the booking widget on another site', () => {
     await manage.chooseDay(targetDay.date);
     await manage.slotAt(target).waitFor();
     await screenshot(page, 'widget-17-manage-move-anyone');
-    await manage.slotAt(target).click();
+    await manage.moveTo(manage.slotAt(target));
     await manage.live('MOVED').waitFor();
     const moved = await bookingByToken(made.body.manage_token);
     expect(moved.start).toBe(target);
@@ -334,16 +336,20 @@ describe('the booking widget on another site', () => {
       },
     });
     expect(made.status).toBe(201);
-    // The business asks for 30 days' notice: no booking in the next two weeks may change online.
+    // The page opens while changes are still open; then the business asks for 30 days' notice,
+    // so no booking in the next two weeks may change online (as if the cut-off passed meanwhile).
+    const page = await newVisitor(phone);
+    const manage = new ManagePage(page);
+    await manage.open(`${host.publicUrl}/book/manage/${made.body.manage_token}`);
     const before = await rpc('settings.get', {});
     await rpc('settings.update', { cancellationCutoffMinutes: 30 * 24 * 60 });
     try {
-      const page = await newVisitor(phone);
-      const manage = new ManagePage(page);
-      await manage.open(`${host.publicUrl}/book/manage/${made.body.manage_token}`);
       await manage.cancel();
       await manage.live('POLICY').waitFor();
       expect(await manage.live().textContent()).toMatch(/please call the business/);
+      // The refusal takes the buttons away and says whom to call.
+      await manage.callBusiness().waitFor();
+      expect(await manage.root.locator('[data-testid="cancel"]').count()).toBe(0);
       await screenshot(page, 'widget-15-manage-refused');
       expect((await bookingByToken(made.body.manage_token)).status).toBe('confirmed');
     } finally {

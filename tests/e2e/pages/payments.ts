@@ -19,6 +19,23 @@ export class DemoCheckoutPage {
   }
 
   /** The confirmation page after checkout, once it states this outcome. */
+  /** The booking on the result page, in words ("Monday 7 December 2026 at 10:00"). */
+  when(): Locator {
+    return this.page.getByTestId('result-when');
+  }
+
+  manageLink(): Locator {
+    return this.page.getByTestId('result-manage');
+  }
+
+  calendarLink(): Locator {
+    return this.page.getByTestId('result-ics');
+  }
+
+  backLink(): Locator {
+    return this.page.getByTestId('result-back');
+  }
+
   async waitResult(state: 'confirmed' | 'processing' | 'refunded' | 'expired'): Promise<void> {
     await this.page.locator(`[data-testid="payment-result"][data-state="${state}"]`).waitFor();
   }

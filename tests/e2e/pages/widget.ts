@@ -28,6 +28,26 @@ export class BookingWidget {
     await this.root.locator(`[data-testid="service"][data-service-id="${serviceId}"]`).click();
   }
 
+  serviceRow(serviceId: string): Locator {
+    return this.root.locator(`[data-testid="service"][data-service-id="${serviceId}"]`);
+  }
+
+  /** Where each service row's name starts and its price ends, in CSS px. */
+  async serviceEdges(): Promise<{ nameLeft: number; priceRight: number }[]> {
+    const rows = await this.root.locator('[data-testid="service"]').all();
+    const edges: { nameLeft: number; priceRight: number }[] = [];
+    for (const row of rows) {
+      const name = await row.locator('[data-testid="service-name"]').boundingBox();
+      const price = await row.locator('[data-testid="service-price"]').boundingBox();
+      if (!name || !price) throw new Error('a service row without a name or a price');
+      edges.push({
+        nameLeft: Math.round(name.x),
+        priceRight: Math.round(price.x + price.width),
+      });
+    }
+    return edges;
+  }
+
   /** undefined: "anyone available". */
   async chooseStaff(staffId: string | undefined): Promise<void> {
     await this.root.locator(`[data-testid="staff"][data-staff-id="${staffId ?? ''}"]`).click();
@@ -39,6 +59,34 @@ export class BookingWidget {
 
   slots(): Locator {
     return this.root.locator('[data-testid="slot"]');
+  }
+
+  /** The dates the strip shows now, in order. */
+  async shownDays(): Promise<string[]> {
+    await this.days().first().waitFor();
+    return this.root
+      .locator('[data-testid="day"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-date') ?? ''));
+  }
+
+  laterDays(): Locator {
+    return this.root.locator('[data-testid="later-days"]');
+  }
+
+  earlierDays(): Locator {
+    return this.root.locator('[data-testid="earlier-days"]');
+  }
+
+  /** Pages to the next dates and waits until the strip shows them. */
+  async pageLater(): Promise<void> {
+    const before = (await this.shownDays())[0];
+    await this.laterDays().click();
+    await this.root.locator(`[data-testid="days"]:not([data-first="${before}"])`).waitFor();
+  }
+
+  async nextAvailable(): Promise<void> {
+    await this.root.locator('[data-testid="next-available"]').click();
+    await this.days().first().waitFor();
   }
 
   async chooseDay(date: string): Promise<void> {
@@ -82,6 +130,16 @@ export class BookingWidget {
     return this.root.locator(
       code ? `[data-testid="live"][data-code="${code}"]` : '[data-testid="live"]',
     );
+  }
+
+  /** The live region's problems, one per line. */
+  liveLines(): Locator {
+    return this.root.locator('[data-testid="live"] [data-testid="live-line"]');
+  }
+
+  /** Said on the details step when the chosen time is already inside the cancellation cut-off. */
+  cutoffNotice(): Locator {
+    return this.root.locator('[data-testid="cutoff-notice"]');
   }
 
   alternatives(): Locator {
@@ -162,6 +220,31 @@ export class ManagePage {
 
   slotAt(start: string): Locator {
     return this.root.locator(`[data-testid="slot"][data-start="${start}"]`);
+  }
+
+  /** Past the cut-off: whom to call instead of the Move and Cancel buttons. */
+  callBusiness(): Locator {
+    return this.root.locator('[data-testid="call-business"]');
+  }
+
+  /** The "move to …?" question a picked time asks before anything moves. */
+  moveQuestion(): Locator {
+    return this.root.locator('[data-testid="move-question"]');
+  }
+
+  async confirmMove(): Promise<void> {
+    await this.root.locator('[data-testid="confirm-move"]').click();
+  }
+
+  /** Says no to the move: back to the times, nothing moved. */
+  async keepTime(): Promise<void> {
+    await this.root.locator('[data-testid="keep-time"]').click();
+  }
+
+  /** Picks a new time and says yes to the question. */
+  async moveTo(slot: Locator): Promise<void> {
+    await slot.click();
+    await this.confirmMove();
   }
 
   async cancel(): Promise<void> {

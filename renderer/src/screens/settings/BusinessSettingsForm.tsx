@@ -82,6 +82,15 @@ export function BusinessSettingsForm({ current }: { current: Settings }) {
         error={err('name')}
         data-testid="settings-name"
       />
+      <TextInput
+        label="Business phone"
+        description="Customers who can no longer change a booking online are asked to call it"
+        value={draft.phone ?? ''}
+        onChange={(e) => set('phone', e.currentTarget.value === '' ? null : e.currentTarget.value)}
+        error={err('phone')}
+        type="tel"
+        data-testid="settings-phone"
+      />
       <SimpleGrid cols={3} spacing="sm">
         <Select
           label="Time zone"
