@@ -3,7 +3,7 @@
 import { asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { customers } from '../../db/schema.js';
 import type { Customer } from '../../preload/contract/index.js';
-import { normalisePhone } from '../domain/phone.js';
+import { normalisePhone, phoneSearchPrefix } from '../domain/phone.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Core } from '../core/context.js';
 import type { SettingsService } from '../catalog/index.js';
@@ -122,10 +122,14 @@ export function createCustomerService(core: Core, settings: SettingsService) {
       if (term) {
         const pattern = `%${escapeLike(term.toLowerCase())}%`;
         const digits = term.replace(/\D/g, '');
+        // Digits anywhere find a number by the part someone remembers ("413 902"); the E.164
+        // prefix finds it as it is said in the business's country ("07816 413902").
+        const prefix = phoneSearchPrefix(term, settings.get().country);
         where = or(
           like(customers.name, pattern),
           like(customers.email, pattern),
           digits.length >= 3 ? like(customers.phone, `%${digits}%`) : undefined,
+          prefix ? like(customers.phone, `${prefix}%`) : undefined,
         );
       }
       const total = db.select({ n: count() }).from(customers).where(where).get()?.n ?? 0;
