@@ -12,6 +12,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import type { Customer } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
+import { useContactLine } from '../../ui/phone.js';
 
 export interface NewCustomer {
   name: string;
@@ -32,10 +33,6 @@ export interface CustomerPickerProps {
 
 const emptyDetails: NewCustomer = { name: '', phone: '', email: '' };
 
-function contactLine(c: Customer): string {
-  return [c.phone, c.email].filter(Boolean).join(' · ') || 'no contact details';
-}
-
 function SearchResults({ search, onPick }: { search: string; onPick: (c: Customer) => void }) {
   const [debounced] = useDebouncedValue(search.trim(), 200);
   const results = useChannel(
@@ -43,10 +40,18 @@ function SearchResults({ search, onPick }: { search: string; onPick: (c: Custome
     { search: debounced, limit: 6 },
     { enabled: debounced.length > 0 },
   );
+  const contactLine = useContactLine();
   if (debounced.length === 0) return null;
   const found = results.data?.customers ?? [];
   return (
-    <Stack gap={2} role="listbox" aria-label="Matching customers" data-testid="customer-results">
+    <Stack
+      gap={2}
+      role="listbox"
+      aria-label="Matching customers"
+      data-testid="customer-results"
+      data-search={debounced}
+      data-ready={!results.isPending}
+    >
       {results.isPending && (
         <Text size="sm" c="dimmed">
           Searching…
@@ -74,7 +79,7 @@ function SearchResults({ search, onPick }: { search: string; onPick: (c: Custome
             {c.name}
           </Text>
           <Text size="xs" c="dimmed">
-            {contactLine(c)}
+            {contactLine(c, 'no contact details')}
           </Text>
         </UnstyledButton>
       ))}
@@ -83,6 +88,7 @@ function SearchResults({ search, onPick }: { search: string; onPick: (c: Custome
 }
 
 export function CustomerPicker({ value, onChange, errors }: CustomerPickerProps) {
+  const contactLine = useContactLine();
   const details = value.mode === 'new' ? value.details : emptyDetails;
   const setDetails = (patch: Partial<NewCustomer>) =>
     onChange({ ...value, mode: 'new', details: { ...details, ...patch } });
@@ -118,7 +124,7 @@ export function CustomerPicker({ value, onChange, errors }: CustomerPickerProps)
                   {value.customer.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {contactLine(value.customer)}
+                  {contactLine(value.customer, 'no contact details')}
                 </Text>
               </div>
               <Button

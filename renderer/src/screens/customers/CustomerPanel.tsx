@@ -3,6 +3,7 @@ import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, Title } from 
 import { useState, type ReactNode } from 'react';
 import type { Customer, Settings } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
+import { usePhoneFormat } from '../../ui/phone.js';
 import { CustomerAppointments } from './CustomerAppointments.js';
 import { CustomerEditForm } from './CustomerEditForm.js';
 import { CustomerMessages } from './CustomerMessages.js';
@@ -27,10 +28,11 @@ function Consent(props: { id: string; label: string; given: boolean }) {
 }
 
 function Details({ customer }: { customer: Customer }) {
+  const formatPhone = usePhoneFormat();
   return (
     <Stack gap={4}>
       <Text size="sm" data-testid="customer-phone">
-        Phone: {customer.phone ?? '—'}
+        Phone: {formatPhone(customer.phone) || '—'}
       </Text>
       <Text size="sm" data-testid="customer-email">
         Email: {customer.email ?? '—'}
