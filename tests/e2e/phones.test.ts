@@ -70,11 +70,36 @@ describe('phone numbers at the desk', () => {
     await dialog.close();
   });
 
+  it('offers appointment messages, ticked, for a new customer in the booking dialog', async () => {
+    const calendar = new CalendarPage(page);
+    await page.keyboard.press('Escape');
+    const dialog = await calendar.openNewBooking();
+    await dialog.newCustomer({ name: 'Walk In', phone: '07400 900555' });
+    await dialog.appointmentMessages().waitFor();
+    expect(await dialog.appointmentMessages().isChecked()).toBe(true);
+    await screenshot(page, 'phones-05-booking-consent');
+    await dialog.close();
+  });
+
   it('finds them in the calendar search', async () => {
     const calendar = new CalendarPage(page);
     await calendar.search(said);
     await calendar.searchCustomer(regular.id).waitFor();
     expect(await calendar.searchCustomer(regular.id).textContent()).toContain(said);
     await screenshot(page, 'phones-04-calendar-search');
+  });
+
+  it('adds a phone customer at the desk with appointment texts on, recorded as given there', async () => {
+    const customers = new CustomersPage(page);
+    await customers.open(demo.host.adminUrl);
+    const box = await customers.openNewCustomer();
+    expect(await box.isChecked()).toBe(true);
+    await customers.saveNewCustomer('Phoebe Caller', '07400 900556');
+    const { customers: found } = await demo.rpc('customers.list', { search: 'Phoebe Caller' });
+    expect(found[0]).toMatchObject({ smsConsent: true, smsConsentSource: 'desk' });
+    await customers.search('Phoebe Caller');
+    const panel = await customers.openCustomer(found[0]!.id);
+    await panel.root.locator('[data-testid="consent-sms"][data-given="true"]').waitFor();
+    await screenshot(page, 'phones-06-desk-consent');
   });
 });

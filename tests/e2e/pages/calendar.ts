@@ -47,6 +47,11 @@ export class BookingDialog {
     if (details.email) await this.root.getByTestId('new-customer-email').fill(details.email);
   }
 
+  /** The "Send appointment texts / emails" box for a new customer. */
+  appointmentMessages(): Locator {
+    return this.root.getByTestId('new-customer-messages');
+  }
+
   newCustomerName(): Locator {
     return this.root.getByTestId('new-customer-name');
   }

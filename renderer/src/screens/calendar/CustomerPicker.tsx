@@ -1,6 +1,7 @@
 // Who the booking is for: find a customer as you type, or enter a new one.
 import {
   Button,
+  Checkbox,
   Group,
   Paper,
   SegmentedControl,
@@ -18,6 +19,8 @@ export interface NewCustomer {
   name: string;
   phone: string;
   email: string;
+  /** Appointment texts and emails: service messages, so on unless the customer says no. */
+  messages: boolean;
 }
 
 export type CustomerChoice =
@@ -31,7 +34,7 @@ export interface CustomerPickerProps {
   errors: Record<string, string>;
 }
 
-const emptyDetails: NewCustomer = { name: '', phone: '', email: '' };
+const emptyDetails: NewCustomer = { name: '', phone: '', email: '', messages: true };
 
 function SearchResults({ search, onPick }: { search: string; onPick: (c: Customer) => void }) {
   const [debounced] = useDebouncedValue(search.trim(), 200);
@@ -179,6 +182,12 @@ export function CustomerPicker({ value, onChange, errors }: CustomerPickerProps)
               data-testid="new-customer-email"
             />
           </Group>
+          <Checkbox
+            label="Send appointment texts / emails"
+            checked={details.messages}
+            onChange={(e) => setDetails({ messages: e.currentTarget.checked })}
+            data-testid="new-customer-messages"
+          />
         </>
       )}
     </Stack>
