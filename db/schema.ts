@@ -145,6 +145,11 @@ export const timeOff = sqliteTable(
   ],
 );
 
+/** Who set a customer's consent: the desk's forms, the widget, the public API, a CSV import, a
+ * STOP or START text, or the demo seed. */
+export const consentSources = ['desk', 'widget', 'api', 'import', 'sms_keyword', 'demo'] as const;
+export type ConsentSource = (typeof consentSources)[number];
+
 export const customers = sqliteTable(
   'customers',
   {
@@ -157,6 +162,14 @@ export const customers = sqliteTable(
     notes: text('notes').notNull().default(''),
     smsConsent: integer('sms_consent', { mode: 'boolean' }).notNull().default(false),
     emailConsent: integer('email_consent', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * How and when each consent was last given or withdrawn, for the business to show if asked;
+     * null on customers stored before this was recorded.
+     */
+    smsConsentSource: text('sms_consent_source', { enum: consentSources }),
+    smsConsentAt: integer('sms_consent_at'),
+    emailConsentSource: text('email_consent_source', { enum: consentSources }),
+    emailConsentAt: integer('email_consent_at'),
     /**
      * Set when the SMS provider answered that the phone number can never receive a text (Twilio
      * 21211): no SMS is planned to it until the desk changes the number.

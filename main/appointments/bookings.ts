@@ -1,7 +1,7 @@
 // Booking, moving, cancelling and closing appointments. Every write that decides a slot re-checks
 // the staff member's time and writes inside one IMMEDIATE transaction: SQLite then lets one writer
 // at a time through, so two bookings can never both see a slot as free.
-import type { ActorKind, AppointmentSource } from '../../db/schema.js';
+import type { ActorKind, AppointmentSource, ConsentSource } from '../../db/schema.js';
 import type { Appointment, NewAppointment, Settings } from '../../preload/contract/index.js';
 import {
   findConflict,
@@ -25,6 +25,15 @@ import {
   type AppointmentRow,
   type AppointmentStore,
 } from './store.js';
+
+/** A new customer's consent is recorded as given where the booking came from. */
+const consentSourceOf: Record<AppointmentSource, ConsentSource> = {
+  desk: 'desk',
+  widget: 'widget',
+  api: 'api',
+  sms: 'sms_keyword',
+  demo: 'demo',
+};
 
 /** What an appointment write did, as its messages and the desk windows need to know. */
 export type AppointmentChange = 'created' | 'rescheduled' | 'status_changed' | 'updated';
@@ -238,7 +247,11 @@ export function createBookingService(core: Core, deps: BookingDeps) {
     if (details.customerId) {
       customerId = customers.row(details.customerId).id;
     } else if (details.customer) {
-      customerId = customers.findOrCreate(details.customer, details.smsConsent).id;
+      customerId = customers.findOrCreate(
+        details.customer,
+        { sms: details.smsConsent, email: details.emailConsent },
+        consentSourceOf[source],
+      ).id;
     } else {
       throw ValidationError.field('customer', 'say who the booking is for');
     }

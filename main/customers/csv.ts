@@ -183,6 +183,10 @@ export function createCustomerCsv(core: Core, settings: SettingsService) {
           notes: r.notes,
           smsConsent: r.smsConsent,
           emailConsent: r.emailConsent,
+          smsConsentSource: 'import',
+          smsConsentAt: now,
+          emailConsentSource: 'import',
+          emailConsentAt: now,
           createdAt: now,
           updatedAt: now,
         })

@@ -2,8 +2,8 @@
 // (by phone from the desk, by email from the widget) is found rather than duplicated.
 import { asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { customers } from '../../db/schema.js';
-import type { Customer } from '../../preload/contract/index.js';
-import { normalisePhone } from '../domain/phone.js';
+import type { ConsentSource, Customer } from '../../preload/contract/index.js';
+import { normalisePhone, phoneSearchPrefix } from '../domain/phone.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Core } from '../core/context.js';
 import type { SettingsService } from '../catalog/index.js';
@@ -19,6 +19,10 @@ export function toCustomer(row: CustomerRow): Customer {
     notes: row.notes,
     smsConsent: row.smsConsent,
     emailConsent: row.emailConsent,
+    smsConsentSource: row.smsConsentSource,
+    smsConsentAt: row.smsConsentAt,
+    emailConsentSource: row.emailConsentSource,
+    emailConsentAt: row.emailConsentAt,
     phoneInvalidAt: row.phoneInvalidAt,
     createdAt: row.createdAt,
   };
@@ -28,6 +32,25 @@ export interface CustomerDetails {
   name: string;
   phone?: string | undefined;
   email?: string | undefined;
+}
+
+export interface Consent {
+  sms?: boolean | undefined;
+  email?: boolean | undefined;
+}
+
+/**
+ * Appointment texts and emails are service messages (the booking the customer made), so a
+ * customer added at the desk gets them unless the receptionist unticks the box; elsewhere the
+ * channel's own default stands (the widget asks, the API and imports say so explicitly).
+ */
+function defaultSmsConsent(source: ConsentSource): boolean {
+  return source === 'desk';
+}
+
+/** A STOP text is the customer's own word: only their START turns texts back on. */
+function stoppedByText(row: CustomerRow): boolean {
+  return !row.smsConsent && row.smsConsentSource === 'sms_keyword';
 }
 
 function escapeLike(text: string): string {
@@ -87,6 +110,31 @@ export function createCustomerService(core: Core, settings: SettingsService) {
     return result.e164;
   }
 
+  /** The consent columns that change, each with who changed it and when. */
+  function consentChanges(
+    current: CustomerRow,
+    wanted: { smsConsent?: boolean | undefined; emailConsent?: boolean | undefined },
+    source: ConsentSource,
+  ): Partial<CustomerRow> {
+    const changes: Partial<CustomerRow> = {};
+    const now = clock.now();
+    if (wanted.smsConsent !== undefined && wanted.smsConsent !== current.smsConsent) {
+      Object.assign(changes, {
+        smsConsent: wanted.smsConsent,
+        smsConsentSource: source,
+        smsConsentAt: now,
+      });
+    }
+    if (wanted.emailConsent !== undefined && wanted.emailConsent !== current.emailConsent) {
+      Object.assign(changes, {
+        emailConsent: wanted.emailConsent,
+        emailConsentSource: source,
+        emailConsentAt: now,
+      });
+    }
+    return changes;
+  }
+
   function row(id: string): CustomerRow {
     const found = byId.get({ value: id });
     if (!found) throw new NotFoundError('customer', id);
@@ -122,10 +170,14 @@ export function createCustomerService(core: Core, settings: SettingsService) {
       if (term) {
         const pattern = `%${escapeLike(term.toLowerCase())}%`;
         const digits = term.replace(/\D/g, '');
+        // Digits anywhere find a number by the part someone remembers ("413 902"); the E.164
+        // prefix finds it as it is said in the business's country ("07816 413902").
+        const prefix = phoneSearchPrefix(term, settings.get().country);
         where = or(
           like(customers.name, pattern),
           like(customers.email, pattern),
           digits.length >= 3 ? like(customers.phone, `%${digits}%`) : undefined,
+          prefix ? like(customers.phone, `${prefix}%`) : undefined,
         );
       }
       const total = db.select({ n: count() }).from(customers).where(where).get()?.n ?? 0;
@@ -142,17 +194,23 @@ export function createCustomerService(core: Core, settings: SettingsService) {
 
     create(
       input: CustomerDetails & { notes?: string; smsConsent?: boolean; emailConsent?: boolean },
+      source: ConsentSource,
     ) {
       const phone = input.phone ? phoneOf(input.phone, 'phone') : null;
       const email = input.email ? input.email.trim().toLowerCase() : null;
       assertUnique(phone, email);
+      const now = clock.now();
       const created = insert({
         name: input.name.trim(),
         phone,
         email,
         notes: input.notes ?? '',
-        smsConsent: input.smsConsent ?? false,
+        smsConsent: input.smsConsent ?? defaultSmsConsent(source),
         emailConsent: input.emailConsent ?? true,
+        smsConsentSource: source,
+        smsConsentAt: now,
+        emailConsentSource: source,
+        emailConsentAt: now,
       });
       return toCustomer(created);
     },
@@ -175,13 +233,21 @@ export function createCustomerService(core: Core, settings: SettingsService) {
         throw ValidationError.field('phone', 'a customer needs a phone number or an email address');
       }
       assertUnique(phone, email, current.id);
+      if (input.smsConsent === true && stoppedByText(current)) {
+        throw ValidationError.field(
+          'smsConsent',
+          'this customer texted STOP; texts start again when they text START',
+        );
+      }
       const { id, ...rest } = input;
-      return toCustomer(patch(id, { ...rest, phone, email }));
+      return toCustomer(
+        patch(id, { ...rest, phone, email, ...consentChanges(current, input, 'desk') }),
+      );
     },
 
-    /** SMS consent as the customer last said it (a STOP or START text, the desk's switch). */
+    /** SMS consent as the customer last said it by text (STOP or START). */
     setSmsConsent(id: string, smsConsent: boolean): void {
-      patch(id, { smsConsent });
+      patch(id, { smsConsent, smsConsentSource: 'sms_keyword', smsConsentAt: clock.now() });
     },
 
     /** The number can never receive SMS (Twilio 21211): no more texts are planned to it. */
@@ -193,7 +259,7 @@ export function createCustomerService(core: Core, settings: SettingsService) {
      * Used inside the booking transaction. Phone wins over email when both match different
      * customers, because phone is what reminders go to. Missing contact details are filled in.
      */
-    findOrCreate(details: CustomerDetails, smsConsent: boolean | undefined): CustomerRow {
+    findOrCreate(details: CustomerDetails, consent: Consent, source: ConsentSource): CustomerRow {
       const phone = details.phone ? phoneOf(details.phone, 'customer.phone') : null;
       const email = details.email ? details.email.trim().toLowerCase() : null;
       const samePhone = phone ? byPhone.get({ value: phone }) : undefined;
@@ -203,12 +269,33 @@ export function createCustomerService(core: Core, settings: SettingsService) {
         const missing: Partial<CustomerRow> = {};
         if (!found.phone && phone && !samePhone) missing.phone = phone;
         if (!found.email && email && !sameEmail) missing.email = email;
-        if (smsConsent !== undefined && smsConsent !== found.smsConsent)
-          missing.smsConsent = smsConsent;
+        Object.assign(
+          missing,
+          consentChanges(
+            found,
+            // A booking never overrides a STOP: the customer withdrew by text and restores by text.
+            {
+              smsConsent: stoppedByText(found) ? undefined : consent.sms,
+              emailConsent: consent.email,
+            },
+            source,
+          ),
+        );
         if (Object.keys(missing).length === 0) return found;
         return patch(found.id, missing);
       }
-      return insert({ name: details.name.trim(), phone, email, smsConsent: smsConsent ?? false });
+      const now = clock.now();
+      return insert({
+        name: details.name.trim(),
+        phone,
+        email,
+        smsConsent: consent.sms ?? defaultSmsConsent(source),
+        emailConsent: consent.email ?? true,
+        smsConsentSource: source,
+        smsConsentAt: now,
+        emailConsentSource: source,
+        emailConsentAt: now,
+      });
     },
   };
 }

@@ -91,7 +91,15 @@ export function seedDemoBusiness(app: App, options: DemoOptions): DemoSummary | 
       const createdAt =
         p.firstBookedAt ??
         Math.min(options.now, startOfLocalDay(addDaysToLocalDate(firstDate, p.arrivalDay), zone));
-      return { ...p.row, createdAt, updatedAt: createdAt };
+      return {
+        ...p.row,
+        smsConsentSource: 'demo' as const,
+        smsConsentAt: createdAt,
+        emailConsentSource: 'demo' as const,
+        emailConsentAt: createdAt,
+        createdAt,
+        updatedAt: createdAt,
+      };
     });
     insertRows(app.db, customers, customerRows);
     app.services.appointments.importHistory(rows, events);

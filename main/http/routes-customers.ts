@@ -122,14 +122,17 @@ export function customerRoutes(app: App): AnyRoute[] {
         422: failure('Bad input; details.fields names the field'),
       },
       handle: ({ body }) => {
-        const created = services.customers.create({
-          name: body.name,
-          phone: body.phone,
-          email: body.email,
-          notes: body.notes,
-          smsConsent: body.sms_consent,
-          emailConsent: body.email_consent,
-        });
+        const created = services.customers.create(
+          {
+            name: body.name,
+            phone: body.phone,
+            email: body.email,
+            notes: body.notes,
+            smsConsent: body.sms_consent,
+            emailConsent: body.email_consent,
+          },
+          'api',
+        );
         return { status: 201, body: { customer: toAdminCustomer(created) } };
       },
     }),

@@ -88,7 +88,9 @@ export const newAppointment = z.object({
   customerId: id.optional(),
   customer: customerDetails.optional(),
   note: z.string().max(2000).optional(),
+  /** For a new customer; omitted at the desk: on, as appointment messages are service messages. */
   smsConsent: z.boolean().optional(),
+  emailConsent: z.boolean().optional(),
   /** Hold the slot unpaid (pending_payment) for the business's hold time. */
   hold: z.boolean().optional(),
   idempotencyKey: z.string().min(1).max(200).optional(),

@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import { id, epochMs, name, phoneInput, emailInput, empty, byId } from './shared.js';
 
+/** Who set a consent: the desk, the widget, the public API, a CSV import, a STOP/START text, the demo. */
+export const consentSource = z.enum(['desk', 'widget', 'api', 'import', 'sms_keyword', 'demo']);
+
+export type ConsentSource = z.infer<typeof consentSource>;
+
 export const customer = z.object({
   id,
   name: z.string(),
@@ -10,6 +15,11 @@ export const customer = z.object({
   notes: z.string(),
   smsConsent: z.boolean(),
   emailConsent: z.boolean(),
+  /** How and when each consent was last set; null for customers from before it was recorded. */
+  smsConsentSource: consentSource.nullable(),
+  smsConsentAt: epochMs.nullable(),
+  emailConsentSource: consentSource.nullable(),
+  emailConsentAt: epochMs.nullable(),
   /** When the SMS provider said the number can never receive a text; null = fine. */
   phoneInvalidAt: epochMs.nullable(),
   createdAt: epochMs,

@@ -49,6 +49,7 @@ export {
   csvImportResult,
 } from './customers.js';
 export type {
+  ConsentSource,
   Customer,
   CustomerMergePreview,
   CsvImportRowError,

@@ -86,7 +86,10 @@ function seedYear(app: App, appointmentsPerYear: number) {
     priceAmount: 5000,
     staffIds,
   }).id;
-  const customer = s.customers.create({ name: 'Bench Customer', email: 'bench@example.com' }).id;
+  const customer = s.customers.create(
+    { name: 'Bench Customer', email: 'bench@example.com' },
+    'desk',
+  ).id;
 
   // Free 15-minute cells per staff per working day; appointments take 1–4 cells (fewer when the
   // year must hold 20,000, which fills most of it).

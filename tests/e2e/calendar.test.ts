@@ -457,7 +457,7 @@ describe('moving appointments, the week, search and the day sheet', () => {
     const row = sheet.locator(`[data-testid="day-sheet-row"][data-appointment-id="${moving.id}"]`);
     const text = await row.textContent();
     expect(text).toContain('Drag Tester');
-    expect(text).toContain('+447400555123');
+    expect(text).toContain('07400 555123');
     expect(text).toContain('Prefers the window seat');
     // The calendar itself is not printed.
     expect(await page.getByTestId('calendar').isVisible()).toBe(false);

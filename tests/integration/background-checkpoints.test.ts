@@ -17,11 +17,14 @@ afterEach(() => {
 /** Writes rows the size of a busy day's bookings and notes without going through a checkpoint. */
 function writeCustomers(app: App, count: number): void {
   for (let i = 0; i < count; i++) {
-    app.services.customers.create({
-      name: `Customer ${i}`,
-      email: `customer${i}@example.com`,
-      notes: 'x'.repeat(500),
-    });
+    app.services.customers.create(
+      {
+        name: `Customer ${i}`,
+        email: `customer${i}@example.com`,
+        notes: 'x'.repeat(500),
+      },
+      'desk',
+    );
   }
 }
 

@@ -10,8 +10,14 @@ afterEach(() => biz.dispose());
 
 describe('customers.getMany', () => {
   it('answers the customers asked for once each, leaving out ids that name nobody', async () => {
-    const jane = biz.app.services.customers.create({ name: 'Jane Doe', phone: '07911 123456' });
-    const sam = biz.app.services.customers.create({ name: 'Sam', email: 'sam@example.com' });
+    const jane = biz.app.services.customers.create(
+      { name: 'Jane Doe', phone: '07911 123456' },
+      'desk',
+    );
+    const sam = biz.app.services.customers.create(
+      { name: 'Sam', email: 'sam@example.com' },
+      'desk',
+    );
     const answer = await biz.desk.call('customers.getMany', {
       ids: [jane.id, 'cus_gone', sam.id, jane.id],
     });

@@ -330,10 +330,13 @@ describe('seedDemoBusiness', () => {
     expect(digest(seeded)).toBe(before);
 
     const inUse = newApp();
-    const only = inUse.services.customers.create({
-      name: 'Ada Lovelace',
-      phone: '+44 7400 123456',
-    });
+    const only = inUse.services.customers.create(
+      {
+        name: 'Ada Lovelace',
+        phone: '+44 7400 123456',
+      },
+      'desk',
+    );
     expect(seedDemoBusiness(inUse, { now: fixedNow })).toBeNull();
     expect(inUse.db.select().from(customers).all()).toMatchObject([{ id: only.id }]);
     expect(inUse.services.catalog.listStaff()).toEqual([]);

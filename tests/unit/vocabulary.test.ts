@@ -50,6 +50,8 @@ function kindsOf<const V extends string>(union: {
 const vocabulary = {
   'services.depositKind': kindsOf(contract.depositRule),
   'services.noShowFeeKind': kindsOf(contract.noShowFee),
+  'customers.smsConsentSource': contract.customer.shape.smsConsentSource.unwrap().options,
+  'customers.emailConsentSource': contract.customer.shape.emailConsentSource.unwrap().options,
   'appointments.status': contract.appointment.shape.status.options,
   'appointments.source': contract.appointment.shape.source.options,
   'appointmentEvents.kind': contract.appointmentEvent.shape.kind.options,

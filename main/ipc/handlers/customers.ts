@@ -20,7 +20,7 @@ export function customerHandlers(s: Services): HandlerGroup {
           throw error;
         }
       }),
-    'customers.create': (input) => s.customers.create(input),
+    'customers.create': (input) => s.customers.create(input, 'desk'),
     'customers.update': (input) => s.customers.update(input),
     'customers.mergePreview': (input) => s.customerMerge.preview(input.keepId, input.duplicateId),
     'customers.merge': (input) => s.customerMerge.merge(input.keepId, input.duplicateId),

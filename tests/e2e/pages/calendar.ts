@@ -16,6 +16,20 @@ export class BookingDialog {
     await this.root.getByTestId('booking-service').selectOption(serviceId);
   }
 
+  /** Types into the customer search and waits for the picker's answer to exactly that text. */
+  async searchCustomer(search: string): Promise<Locator> {
+    await this.root.getByTestId('customer-search').fill(search);
+    const results = this.root.locator(
+      `[data-testid="customer-results"][data-search="${search.trim()}"][data-ready="true"]`,
+    );
+    await results.waitFor();
+    return results;
+  }
+
+  customerResult(customerId: string): Locator {
+    return this.root.locator(`[data-testid="customer-result"][data-customer-id="${customerId}"]`);
+  }
+
   async findCustomer(search: string, customerId: string): Promise<void> {
     await this.root.getByTestId('customer-search').fill(search);
     await this.root
@@ -31,6 +45,11 @@ export class BookingDialog {
     await this.root.getByTestId('new-customer-name').fill(details.name);
     if (details.phone) await this.root.getByTestId('new-customer-phone').fill(details.phone);
     if (details.email) await this.root.getByTestId('new-customer-email').fill(details.email);
+  }
+
+  /** The "Send appointment texts / emails" box for a new customer. */
+  appointmentMessages(): Locator {
+    return this.root.getByTestId('new-customer-messages');
   }
 
   newCustomerName(): Locator {
@@ -144,6 +163,13 @@ export class CalendarPage {
       ? `[data-testid="payment-badge"][data-payment="${state}"]`
       : '[data-testid="payment-badge"]';
     return this.appointment(id).locator(badge);
+  }
+
+  /** The toolbar's New booking button. */
+  async openNewBooking(): Promise<BookingDialog> {
+    await this.page.getByTestId('new-booking').click();
+    await this.dialog.waitOpen();
+    return this.dialog;
   }
 
   async openSlot(staffId: string, start: number): Promise<BookingDialog> {
@@ -277,6 +303,11 @@ export class CalendarPage {
       .locator(`[data-testid="search-results"][data-search="${text.trim()}"][data-ready="true"]`)
       .waitFor();
     return this.page.getByTestId('search-results');
+  }
+
+  /** A customer among the search's answers. */
+  searchCustomer(customerId: string): Locator {
+    return this.page.locator(`[data-testid="search-customer"][data-customer-id="${customerId}"]`);
   }
 
   daySheet(): Locator {

@@ -165,8 +165,19 @@ export class CustomersPage {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  async addCustomer(name: string, phone: string): Promise<void> {
+  /** The new-customer form's "Send appointment texts / emails" box. */
+  async openNewCustomer(): Promise<Locator> {
     await this.page.getByTestId('customer-new').click();
+    return this.page.getByTestId('new-customer-messages');
+  }
+
+  async addCustomer(name: string, phone: string): Promise<void> {
+    await this.openNewCustomer();
+    await this.saveNewCustomer(name, phone);
+  }
+
+  /** Fills the open new-customer form and saves it. */
+  async saveNewCustomer(name: string, phone: string): Promise<void> {
     await this.page.getByTestId('new-customer-name').fill(name);
     await this.page.getByTestId('new-customer-phone').fill(phone);
     await this.page.getByTestId('new-customer-save').click();

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import type { Appointment, Service, StaffMember } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { formatDateTime, formatDay, formatTime, wallClock } from '../../time/zone.js';
+import { useContactLine } from '../../ui/phone.js';
 import { showToast } from '../../ui/toasts.js';
 import { AuditTrail } from './AuditTrail.js';
 import { PaymentSection } from './PaymentSection.js';
@@ -147,6 +148,7 @@ export function AppointmentPanel(props: AppointmentPanelProps) {
   );
   const service = a ? props.services.get(a.serviceId) : undefined;
   const member = a ? props.staff.find((s) => s.id === a.staffId) : undefined;
+  const contactLine = useContactLine();
   return (
     <Paper
       component="aside"
@@ -197,7 +199,7 @@ export function AppointmentPanel(props: AppointmentPanelProps) {
                 {customer.data?.name ?? '…'}
               </Text>
               <Text size="sm" c="dimmed">
-                {[customer.data?.phone, customer.data?.email].filter(Boolean).join(' · ')}
+                {customer.data ? contactLine(customer.data, '') : ''}
               </Text>
             </div>
             <Text size="sm" data-testid="panel-when">

@@ -114,6 +114,8 @@ export function BookingDialog(props: BookingDialogProps) {
               phone: customer.details.phone.trim() || undefined,
               email: customer.details.email.trim() || undefined,
             },
+            smsConsent: customer.details.messages,
+            emailConsent: customer.details.messages,
           }),
     };
     // The contract's own schema first: field errors without a round trip, worded the same way.

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Appointment, Customer, Service } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { formatDateTime } from '../../time/zone.js';
+import { useContactLine } from '../../ui/phone.js';
 import { statusLabels } from './layout.js';
 
 const YEAR_MS = 365 * 86_400_000;
@@ -85,6 +86,7 @@ export function CalendarSearch(props: CalendarSearchProps) {
     { enabled: debounced.length > 0 },
   );
   const found = results.data?.customers ?? [];
+  const contactLine = useContactLine();
   return (
     <Modal opened onClose={props.onClose} title="Search" size="lg" data-testid="calendar-search">
       <Stack gap="xs">
@@ -128,7 +130,7 @@ export function CalendarSearch(props: CalendarSearchProps) {
                   {c.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {[c.phone, c.email].filter(Boolean).join(' · ') || 'no contact details'}
+                  {contactLine(c, 'no contact details')}
                 </Text>
               </UnstyledButton>
               {chosen === c.id && (

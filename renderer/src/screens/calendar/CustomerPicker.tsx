@@ -1,6 +1,7 @@
 // Who the booking is for: find a customer as you type, or enter a new one.
 import {
   Button,
+  Checkbox,
   Group,
   Paper,
   SegmentedControl,
@@ -12,11 +13,14 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import type { Customer } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
+import { useContactLine } from '../../ui/phone.js';
 
 export interface NewCustomer {
   name: string;
   phone: string;
   email: string;
+  /** Appointment texts and emails: service messages, so on unless the customer says no. */
+  messages: boolean;
 }
 
 export type CustomerChoice =
@@ -30,11 +34,7 @@ export interface CustomerPickerProps {
   errors: Record<string, string>;
 }
 
-const emptyDetails: NewCustomer = { name: '', phone: '', email: '' };
-
-function contactLine(c: Customer): string {
-  return [c.phone, c.email].filter(Boolean).join(' · ') || 'no contact details';
-}
+const emptyDetails: NewCustomer = { name: '', phone: '', email: '', messages: true };
 
 function SearchResults({ search, onPick }: { search: string; onPick: (c: Customer) => void }) {
   const [debounced] = useDebouncedValue(search.trim(), 200);
@@ -43,10 +43,18 @@ function SearchResults({ search, onPick }: { search: string; onPick: (c: Custome
     { search: debounced, limit: 6 },
     { enabled: debounced.length > 0 },
   );
+  const contactLine = useContactLine();
   if (debounced.length === 0) return null;
   const found = results.data?.customers ?? [];
   return (
-    <Stack gap={2} role="listbox" aria-label="Matching customers" data-testid="customer-results">
+    <Stack
+      gap={2}
+      role="listbox"
+      aria-label="Matching customers"
+      data-testid="customer-results"
+      data-search={debounced}
+      data-ready={!results.isPending}
+    >
       {results.isPending && (
         <Text size="sm" c="dimmed">
           Searching…
@@ -74,7 +82,7 @@ function SearchResults({ search, onPick }: { search: string; onPick: (c: Custome
             {c.name}
           </Text>
           <Text size="xs" c="dimmed">
-            {contactLine(c)}
+            {contactLine(c, 'no contact details')}
           </Text>
         </UnstyledButton>
       ))}
@@ -83,6 +91,7 @@ function SearchResults({ search, onPick }: { search: string; onPick: (c: Custome
 }
 
 export function CustomerPicker({ value, onChange, errors }: CustomerPickerProps) {
+  const contactLine = useContactLine();
   const details = value.mode === 'new' ? value.details : emptyDetails;
   const setDetails = (patch: Partial<NewCustomer>) =>
     onChange({ ...value, mode: 'new', details: { ...details, ...patch } });
@@ -118,7 +127,7 @@ export function CustomerPicker({ value, onChange, errors }: CustomerPickerProps)
                   {value.customer.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {contactLine(value.customer)}
+                  {contactLine(value.customer, 'no contact details')}
                 </Text>
               </div>
               <Button
@@ -173,6 +182,12 @@ export function CustomerPicker({ value, onChange, errors }: CustomerPickerProps)
               data-testid="new-customer-email"
             />
           </Group>
+          <Checkbox
+            label="Send appointment texts / emails"
+            checked={details.messages}
+            onChange={(e) => setDetails({ messages: e.currentTarget.checked })}
+            data-testid="new-customer-messages"
+          />
         </>
       )}
     </Stack>

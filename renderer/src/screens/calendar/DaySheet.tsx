@@ -2,10 +2,12 @@
 // and note. Hidden on screen; the print stylesheet shows it alone (see calendar.css).
 import { createPortal } from 'react-dom';
 import { formatDay, formatTime } from '../../time/zone.js';
+import { usePhoneFormat } from '../../ui/phone.js';
 import type { DayData } from './useDayData.js';
 import { statusLabels } from './layout.js';
 
 export function DaySheet({ date, zone, day }: { date: string; zone: string; day: DayData }) {
+  const formatPhone = usePhoneFormat();
   const sheet = (
     <section className="cal-print-sheet" data-testid="day-sheet" data-date={date}>
       <h1>{formatDay(date)}</h1>
@@ -39,7 +41,7 @@ export function DaySheet({ date, zone, day }: { date: string; zone: string; day:
                           {formatTime(a.start, zone)}–{formatTime(a.end, zone)}
                         </td>
                         <td>{customer?.name ?? ''}</td>
-                        <td>{customer?.phone ?? ''}</td>
+                        <td>{formatPhone(customer?.phone)}</td>
                         <td>{day.services.get(a.serviceId)?.name ?? ''}</td>
                         <td>{statusLabels[a.status]}</td>
                         <td>{a.note}</td>

@@ -6,6 +6,7 @@ import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@ma
 import { useState } from 'react';
 import type { CsvImportResult } from '../../../../preload/contract/index.js';
 import { useChannelMutation } from '../../client/queries.js';
+import { usePhoneFormat } from '../../ui/phone.js';
 import { showToast } from '../../ui/toasts.js';
 
 function Errors({ result }: { result: CsvImportResult }) {
@@ -40,6 +41,7 @@ function Errors({ result }: { result: CsvImportResult }) {
 }
 
 function Sample({ result }: { result: CsvImportResult }) {
+  const formatPhone = usePhoneFormat();
   return (
     <Stack gap="xs">
       <Text size="sm" data-testid="csv-ready">
@@ -61,7 +63,7 @@ function Sample({ result }: { result: CsvImportResult }) {
               <Table.Tr key={r.row} data-testid="csv-sample-row">
                 <Table.Td>{r.row}</Table.Td>
                 <Table.Td>{r.name}</Table.Td>
-                <Table.Td>{r.phone ?? '—'}</Table.Td>
+                <Table.Td>{formatPhone(r.phone) || '—'}</Table.Td>
                 <Table.Td>{r.email ?? '—'}</Table.Td>
               </Table.Tr>
             ))}

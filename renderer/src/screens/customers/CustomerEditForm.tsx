@@ -4,6 +4,7 @@ import { Button, Checkbox, Group, TextInput, Textarea } from '@mantine/core';
 import { channels, type Customer } from '../../../../preload/contract/index.js';
 import { useChannelMutation } from '../../client/queries.js';
 import { CheckedForm } from '../../ui/formErrors.js';
+import { usePhoneFormat } from '../../ui/phone.js';
 import { useFormDraft } from '../../ui/useFormDraft.js';
 import { showToast } from '../../ui/toasts.js';
 
@@ -16,10 +17,11 @@ interface Draft {
   emailConsent: boolean;
 }
 
-function draftOf(c: Customer): Draft {
+// The number as the receptionist would type it; the core reads it back to the same E.164.
+function draftOf(c: Customer, formatPhone: (phone: string | null) => string): Draft {
   return {
     name: c.name,
-    phone: c.phone ?? '',
+    phone: formatPhone(c.phone),
     email: c.email ?? '',
     notes: c.notes,
     smsConsent: c.smsConsent,
@@ -28,7 +30,11 @@ function draftOf(c: Customer): Draft {
 }
 
 export function CustomerEditForm(props: { customer: Customer; onDone: () => void }) {
-  const { draft, set, errors, err, send } = useFormDraft(() => draftOf(props.customer), 'customer');
+  const formatPhone = usePhoneFormat();
+  const { draft, set, errors, err, send } = useFormDraft(
+    () => draftOf(props.customer, formatPhone),
+    'customer',
+  );
   const save = useChannelMutation('customers.update', {
     invalidates: ['customers.list', 'customers.get', 'customers.getMany'],
     inlineErrors: true,

@@ -5,6 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Customer } from '../../../../preload/contract/index.js';
+import { useContactLine } from '../../ui/phone.js';
 import { useCustomerWindow } from './useCustomerWindow.js';
 
 const ROW_HEIGHT = 56;
@@ -15,6 +16,7 @@ const Row = memo(RowContent, (a, b) => a.customer === b.customer && a.selected =
 
 function RowContent(props: { customer: Customer; selected: boolean; onSelect: () => void }) {
   const { customer } = props;
+  const contactLine = useContactLine();
   return (
     <UnstyledButton
       className="customer-row"
@@ -32,7 +34,7 @@ function RowContent(props: { customer: Customer; selected: boolean; onSelect: ()
         {customer.name}
       </Text>
       <Text size="xs" c="dimmed" truncate>
-        {[customer.phone, customer.email].filter(Boolean).join(' · ') || 'No contact details'}
+        {contactLine(customer, 'No contact details')}
       </Text>
     </UnstyledButton>
   );

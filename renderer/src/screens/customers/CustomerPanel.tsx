@@ -1,8 +1,10 @@
 // One customer: contact details and consent, their history in numbers, notes, and the edit form.
 import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import type { Customer, Settings } from '../../../../preload/contract/index.js';
+import type { ConsentSource, Customer, Settings } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
+import { formatDateTime } from '../../time/zone.js';
+import { usePhoneFormat } from '../../ui/phone.js';
 import { CustomerAppointments } from './CustomerAppointments.js';
 import { CustomerEditForm } from './CustomerEditForm.js';
 import { CustomerMessages } from './CustomerMessages.js';
@@ -13,13 +15,36 @@ import { customerStats } from './stats.js';
 /** Every appointment the customer ever had or will have; the contract asks for a range. */
 const ALL_TIME = { from: 0, to: Date.UTC(2200, 0, 1) };
 
-function Consent(props: { id: string; label: string; given: boolean }) {
+const consentSources: Record<ConsentSource, string> = {
+  desk: 'at the desk',
+  widget: 'when booking online',
+  api: 'through the API',
+  import: 'by a CSV import',
+  sms_keyword: 'by text (STOP/START)',
+  demo: 'by the demo',
+};
+
+function Consent(props: {
+  id: string;
+  label: string;
+  given: boolean;
+  source: ConsentSource | null;
+  at: number | null;
+  zone: string | undefined;
+}) {
+  // How consent was given, for when a customer asks why they were (or were not) texted.
+  const how =
+    props.source && props.at !== null && props.zone
+      ? `${props.given ? 'Given' : 'Withdrawn'} ${consentSources[props.source]}, ${formatDateTime(props.at, props.zone)}`
+      : undefined;
   return (
     <Badge
       variant="light"
       color={props.given ? 'teal' : 'gray'}
+      title={how}
       data-testid={`consent-${props.id}`}
       data-given={props.given}
+      data-source={props.source ?? ''}
     >
       {props.label}: {props.given ? 'yes' : 'no'}
     </Badge>
@@ -27,17 +52,33 @@ function Consent(props: { id: string; label: string; given: boolean }) {
 }
 
 function Details({ customer }: { customer: Customer }) {
+  const formatPhone = usePhoneFormat();
+  const zone = useChannel('settings.get', {}).data?.timeZone;
   return (
     <Stack gap={4}>
       <Text size="sm" data-testid="customer-phone">
-        Phone: {customer.phone ?? '—'}
+        Phone: {formatPhone(customer.phone) || '—'}
       </Text>
       <Text size="sm" data-testid="customer-email">
         Email: {customer.email ?? '—'}
       </Text>
       <Group gap="xs" mt={4}>
-        <Consent id="sms" label="Texts" given={customer.smsConsent} />
-        <Consent id="email" label="Emails" given={customer.emailConsent} />
+        <Consent
+          id="sms"
+          label="Texts"
+          given={customer.smsConsent}
+          source={customer.smsConsentSource}
+          at={customer.smsConsentAt}
+          zone={zone}
+        />
+        <Consent
+          id="email"
+          label="Emails"
+          given={customer.emailConsent}
+          source={customer.emailConsentSource}
+          at={customer.emailConsentAt}
+          zone={zone}
+        />
       </Group>
     </Stack>
   );

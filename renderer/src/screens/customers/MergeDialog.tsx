@@ -18,11 +18,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { Customer } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
+import { useContactLine, usePhoneFormat } from '../../ui/phone.js';
 import { showToast } from '../../ui/toasts.js';
-
-function contact(c: Customer): string {
-  return [c.phone, c.email].filter(Boolean).join(' · ') || 'no contact details';
-}
 
 function FindDuplicate(props: { keep: Customer; onPick: (c: Customer) => void }) {
   const [search, setSearch] = useState('');
@@ -33,6 +30,7 @@ function FindDuplicate(props: { keep: Customer; onPick: (c: Customer) => void })
     { enabled: debounced.length > 0 },
   );
   const found = (results.data?.customers ?? []).filter((c) => c.id !== props.keep.id);
+  const contact = useContactLine();
   return (
     <Stack gap="xs">
       <TextInput
@@ -64,7 +62,7 @@ function FindDuplicate(props: { keep: Customer; onPick: (c: Customer) => void })
               {c.name}
             </Text>
             <Text size="xs" c="dimmed">
-              {contact(c)}
+              {contact(c, 'no contact details')}
             </Text>
           </UnstyledButton>
         ))}
@@ -74,13 +72,14 @@ function FindDuplicate(props: { keep: Customer; onPick: (c: Customer) => void })
 }
 
 function Card({ title, customer, testId }: { title: string; customer: Customer; testId: string }) {
+  const formatPhone = usePhoneFormat();
   return (
     <Paper withBorder p="sm" data-testid={testId} data-customer-id={customer.id}>
       <Text size="xs" c="dimmed">
         {title}
       </Text>
       <Text fw={500}>{customer.name}</Text>
-      <Text size="sm">{customer.phone ?? 'no phone'}</Text>
+      <Text size="sm">{formatPhone(customer.phone) || 'no phone'}</Text>
       <Text size="sm">{customer.email ?? 'no email'}</Text>
       <Text size="xs" c="dimmed">
         Texts {customer.smsConsent ? 'allowed' : 'not allowed'} · emails{' '}

@@ -7,7 +7,9 @@ import { CheckedForm } from '../../ui/formErrors.js';
 import { useFormDraft } from '../../ui/useFormDraft.js';
 import { showToast } from '../../ui/toasts.js';
 
-const blank = { name: '', phone: '', email: '', notes: '', smsConsent: false, emailConsent: true };
+// Appointment messages are service messages: on unless the customer says no (a STOP text still
+// stops texts whatever is ticked here).
+const blank = { name: '', phone: '', email: '', notes: '', appointmentMessages: true };
 
 function NewCustomerForm(props: { onCreated: (c: Customer) => void; onCancel: () => void }) {
   const { draft, set, errors, setErrors, err, send } = useFormDraft(blank, 'new-customer');
@@ -17,8 +19,11 @@ function NewCustomerForm(props: { onCreated: (c: Customer) => void; onCancel: ()
   });
 
   const submit = async () => {
+    const { appointmentMessages, ...details } = draft;
     const parsed = channels['customers.create'].input.safeParse({
-      ...draft,
+      ...details,
+      smsConsent: appointmentMessages,
+      emailConsent: appointmentMessages,
       phone: draft.phone.trim() === '' ? undefined : draft.phone,
       email: draft.email.trim() === '' ? undefined : draft.email.trim(),
     });
@@ -69,18 +74,13 @@ function NewCustomerForm(props: { onCreated: (c: Customer) => void; onCancel: ()
         autosize
         minRows={2}
       />
-      <Group>
-        <Checkbox
-          label="Texts (SMS) allowed"
-          checked={draft.smsConsent}
-          onChange={(e) => set('smsConsent', e.currentTarget.checked)}
-        />
-        <Checkbox
-          label="Emails allowed"
-          checked={draft.emailConsent}
-          onChange={(e) => set('emailConsent', e.currentTarget.checked)}
-        />
-      </Group>
+      <Checkbox
+        label="Send appointment texts / emails"
+        description="Reminders and confirmations for their bookings"
+        checked={draft.appointmentMessages}
+        onChange={(e) => set('appointmentMessages', e.currentTarget.checked)}
+        data-testid="new-customer-messages"
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={props.onCancel}>
           Cancel

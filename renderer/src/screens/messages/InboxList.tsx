@@ -4,6 +4,7 @@ import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { InboxReply } from '../../../../preload/contract/index.js';
 import { useChannel, useChannelMutation } from '../../client/queries.js';
 import { formatDateTime } from '../../time/zone.js';
+import { usePhoneFormat } from '../../ui/phone.js';
 
 const outcomes: Record<InboxReply['outcome'], { label: string; color: string }> = {
   needs_reply: { label: 'Needs a reply', color: 'orange' },
@@ -18,6 +19,7 @@ function Reply(props: { reply: InboxReply; zone: string }) {
   const r = props.reply;
   const markHandled = useChannelMutation('inbox.markHandled', { invalidates: ['inbox.list'] });
   const open = r.outcome === 'needs_reply' && r.handledAt === null;
+  const formatPhone = usePhoneFormat();
   return (
     <Paper
       withBorder
@@ -34,7 +36,7 @@ function Reply(props: { reply: InboxReply; zone: string }) {
               {r.customerName ?? 'Unknown number'}
             </Text>
             <Text size="xs" c="dimmed">
-              {r.fromPhone} · {formatDateTime(r.receivedAt, props.zone)}
+              {formatPhone(r.fromPhone)} · {formatDateTime(r.receivedAt, props.zone)}
             </Text>
           </Group>
           <Text size="sm" data-testid="inbox-reply-body" style={{ whiteSpace: 'pre-wrap' }}>

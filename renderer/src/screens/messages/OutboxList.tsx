@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { OutboxMessage } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
 import { formatDateTime } from '../../time/zone.js';
+import { usePhoneFormat } from '../../ui/phone.js';
 
 const statusColors: Record<OutboxMessage['status'], string> = {
   planned: 'gray',
@@ -27,6 +28,7 @@ export function OutboxList({ zone }: { zone: string }) {
     ...(channel ? { channel } : {}),
   });
   const needle = search.trim().toLowerCase();
+  const formatPhone = usePhoneFormat();
   const rows = (outbox.data?.messages ?? []).filter(
     (m) =>
       needle === '' ||
@@ -103,7 +105,7 @@ export function OutboxList({ zone }: { zone: string }) {
               <Table.Td>
                 {m.kind.replace('_', ' ')} · {m.channel === 'sms' ? 'text' : 'email'}
               </Table.Td>
-              <Table.Td>{m.to}</Table.Td>
+              <Table.Td>{formatPhone(m.to)}</Table.Td>
               <Table.Td>
                 <Text size="xs" ff="monospace">
                   {m.appointmentId ?? '—'}
