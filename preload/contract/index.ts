@@ -82,6 +82,7 @@ export {
   messageKind,
   messageStatus,
   outboxMessage,
+  deskMessage,
   reminderSettings,
   messageTemplate,
   templatePreview,
@@ -90,6 +91,7 @@ export {
 } from './messaging.js';
 export type {
   OutboxMessage,
+  DeskMessage,
   ReminderSettingsView,
   MessageTemplateView,
   InboxReply,
