@@ -188,6 +188,8 @@ export const messagingChannels = {
   'inbox.list': {
     input: z.object({
       needsReplyOnly: z.boolean().optional(),
+      /** One customer's texts (their page's thread). */
+      customerId: id.optional(),
       limit: z.int().min(1).max(500).optional(),
       offset: z.int().min(0).optional(),
     }),
