@@ -322,7 +322,10 @@ export const messages = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    index('messages_due').on(t.status, t.dueAt),
+    // The id ends both keys: the loop's batches and the desk's pages (outbox.page) break ties on
+    // it, and read that order from the index instead of sorting afterwards.
+    index('messages_due').on(t.status, t.dueAt, t.id),
+    index('messages_due_at').on(t.dueAt, t.id),
     index('messages_appointment').on(t.appointmentId),
     index('messages_customer').on(t.customerId),
     uniqueIndex('messages_dedupe_key').on(t.dedupeKey),

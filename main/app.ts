@@ -26,6 +26,7 @@ import {
 } from './customers/index.js';
 import {
   createMessagingSettingsService,
+  createDeskOutbox,
   createOutbox,
   createReminderPlanner,
   createReminderLoop,
@@ -149,6 +150,7 @@ function createServices(core: Core, paymentRuntime: PaymentRuntime, publicAddres
     apiKeys,
     messagingSettings,
     outbox,
+    deskOutbox: createDeskOutbox(core, { settings, catalog, store }),
     reminders,
     customerMerge: createCustomerMerge(core, customers, store),
     customerCsv: createCustomerCsv(core, settings),

@@ -43,6 +43,7 @@ export const channelNames = [
   'payments.connection.get',
   'payments.connection.update',
   'outbox.list',
+  'outbox.page',
   'reminderSettings.get',
   'reminderSettings.update',
   'templates.list',

@@ -37,6 +37,8 @@ export interface DemoSummary {
 }
 
 const DEFAULT_SEED = 20261125;
+/** How far back the demo's outbox shows messages as sent. */
+const HISTORY_MS = 14 * 24 * 60 * 60_000;
 
 type CustomerInsert = typeof customers.$inferInsert;
 type AppointmentInsert = typeof appointments.$inferInsert;
@@ -103,6 +105,14 @@ export function seedDemoBusiness(app: App, options: DemoOptions): DemoSummary | 
     });
     insertRows(app.db, customers, customerRows);
     app.services.appointments.importHistory(rows, events);
+    // The last fortnight's messages as sent, so the outbox has history beside what is planned.
+    const recent = rows.filter(
+      (r) => r.endAt <= options.now && r.startAt >= options.now - HISTORY_MS,
+    );
+    app.services.reminders.recordPastMessages(
+      recent.map((r) => r.id),
+      options.now,
+    );
 
     return {
       staff: staffPlans.length,

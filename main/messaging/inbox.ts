@@ -156,9 +156,12 @@ export function createSmsInbox(core: Core, deps: InboxDeps) {
     },
 
     list(query: ChannelInput<'inbox.list'>) {
-      const where = query.needsReplyOnly
-        ? and(eq(smsReplies.outcome, 'needs_reply'), isNull(smsReplies.handledAt))
-        : undefined;
+      const where = and(
+        query.needsReplyOnly
+          ? and(eq(smsReplies.outcome, 'needs_reply'), isNull(smsReplies.handledAt))
+          : undefined,
+        query.customerId ? eq(smsReplies.customerId, query.customerId) : undefined,
+      );
       const rows = db
         .select({ reply: smsReplies, customerName: customers.name })
         .from(smsReplies)

@@ -7,6 +7,8 @@ export { createInviteBuilder } from './invites.js';
 export type { InviteBuilder } from './invites.js';
 export { createReminderLoop, systemTimers } from './loop.js';
 export type { ReminderLoop, Timers } from './loop.js';
+export { createDeskOutbox } from './desk-outbox.js';
+export type { DeskOutbox } from './desk-outbox.js';
 export { createOutbox } from './outbox.js';
 export type { Outbox, NewOutboxMessage } from './outbox.js';
 export { createReminderPlanner } from './planner.js';

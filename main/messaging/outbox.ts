@@ -150,6 +150,42 @@ export function createOutbox(core: Core) {
       return inserted;
     },
 
+    /**
+     * Rows that went out before this database existed (the demo's history), recorded as the demo
+     * sender records a send: nothing left the machine.
+     */
+    importSent(sent: readonly NewOutboxMessage[]): number {
+      let inserted = 0;
+      for (const m of sent) {
+        const id = newId('msg');
+        inserted += db
+          .insert(messages)
+          .values({
+            id,
+            appointmentId: m.appointmentId,
+            customerId: m.customerId,
+            channel: m.channel,
+            kind: m.kind,
+            toAddress: m.to,
+            subject: m.subject,
+            body: m.body,
+            status: 'sent',
+            dueAt: m.dueAt,
+            dedupeKey: m.dedupeKey,
+            attempts: 1,
+            lastAttemptAt: m.dueAt,
+            sentAt: m.dueAt,
+            providerId: `demo_${id}`,
+            demo: true,
+            createdAt: m.dueAt,
+            updatedAt: m.dueAt,
+          })
+          .onConflictDoNothing({ target: messages.dedupeKey })
+          .run().changes;
+      }
+      return inserted;
+    },
+
     /** Planned rows of one appointment (what a re-plan may cancel). */
     pendingFor(appointmentId: string): MessageRow[] {
       return db

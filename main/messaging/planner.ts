@@ -339,8 +339,50 @@ export function createReminderPlanner(core: Core, deps: ReminderDeps) {
     return outbox.plan(rendered(row, [reply], recipient));
   });
 
+  /**
+   * What a finished appointment was sent while it was booked: its confirmation and reminders as
+   * planned at booking, and the follow-ups its outcome brought, each recorded as sent when it
+   * fell due. For a seeded history (the demo), so the outbox shows what went out, not only what
+   * is planned.
+   */
+  function pastMessagesOf(appointmentId: string, now: number): number {
+    const row = store.row(appointmentId);
+    if (row.endAt > now) return 0;
+    const recipient = recipientOf(row.customerId);
+    const rules = messagingRules();
+    const closedAt = store.lastStatusChange(appointmentId)?.at ?? row.endAt;
+    const booked = planAppointmentMessages({
+      appointment: { id: row.id, start: row.startAt, end: row.endAt, status: 'confirmed' },
+      recipient,
+      settings: rules,
+      schedule: scheduleFor(row.serviceId),
+      bookedAt: row.createdAt,
+      now: row.createdAt,
+      revision: 0,
+    }).filter((m) => m.dueAt <= Math.min(closedAt, now));
+    const followUps =
+      row.status === 'completed' || row.status === 'no_show'
+        ? planFollowUps({
+            appointment: { id: row.id, start: row.startAt, end: row.endAt, status: row.status },
+            recipient,
+            settings: rules,
+            rebookingIntervalDays: catalog.serviceRow(row.serviceId).rebookingIntervalDays,
+            hasFutureBooking: store.hasFutureBooking(row.customerId, row.endAt, row.id),
+            now: closedAt,
+          }).filter((m) => m.dueAt <= now)
+        : [];
+    return outbox.importSent(rendered(row, [...booked, ...followUps], recipient));
+  }
+
   return {
     planFor,
+
+    /** The seeded history's sent messages, for finished appointments (see pastMessagesOf). */
+    recordPastMessages(appointmentIds: readonly string[], now: number): number {
+      let added = 0;
+      for (const id of appointmentIds) added += pastMessagesOf(id, now);
+      return added;
+    },
 
     /** The startup pass over unplanned future appointments; idempotent through the dedupe keys. */
     planMissing(): number {

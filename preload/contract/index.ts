@@ -83,6 +83,7 @@ export {
   messageKind,
   messageStatus,
   outboxMessage,
+  deskMessage,
   reminderSettings,
   messageTemplate,
   templatePreview,
@@ -91,6 +92,7 @@ export {
 } from './messaging.js';
 export type {
   OutboxMessage,
+  DeskMessage,
   ReminderSettingsView,
   MessageTemplateView,
   InboxReply,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, epochMs, messageChannel, empty, byId } from './shared.js';
 import { reminderOffset } from './catalog.js';
+import { appointmentStatus } from './appointments.js';
 
 export const messageKind = z.enum([
   'confirmation',
@@ -43,6 +44,23 @@ export const outboxMessage = z.object({
 });
 
 export type OutboxMessage = z.infer<typeof outboxMessage>;
+
+/** An outbox row as the desk lists it: with whom it is for and what it is about, by name. */
+export const deskMessage = outboxMessage.extend({
+  customerName: z.string().nullable(),
+  appointment: z
+    .object({
+      id,
+      startAt: epochMs,
+      endAt: epochMs,
+      status: appointmentStatus,
+      serviceName: z.string(),
+      staffName: z.string(),
+    })
+    .nullable(),
+});
+
+export type DeskMessage = z.infer<typeof deskMessage>;
 
 export const reminderSettings = z.object({
   /** Wall-clock minutes in the business's zone; equal start and end mean no quiet hours. */
@@ -108,7 +126,7 @@ export type InboxReply = z.infer<typeof inboxReply>;
 const templateKey = { kind: messageKind, channel: messageChannel };
 
 export const messagingChannels = {
-  /** The outbox for the desk, newest first. */
+  /** The outbox for the desk, newest first (a customer's thread, an appointment's messages). */
   'outbox.list': {
     input: z.object({
       status: messageStatus.optional(),
@@ -118,7 +136,29 @@ export const messagingChannels = {
       limit: z.int().min(1).max(500).optional(),
       offset: z.int().min(0).optional(),
     }),
-    output: z.object({ messages: z.array(outboxMessage), total: z.int() }),
+    output: z.object({ messages: z.array(deskMessage), total: z.int() }),
+  },
+  /**
+   * The desk's Messages screen, a page at a time over the whole outbox: from the start of today
+   * onwards in due order (today's, then the next due), then everything earlier, newest first.
+   * `search` matches the customer's name, the address, the subject and the text, the error, or an
+   * appointment id. `cursor` is the previous page's `nextCursor`, opaque.
+   */
+  'outbox.page': {
+    input: z.object({
+      search: z.string().trim().max(200).optional(),
+      status: messageStatus.optional(),
+      channel: messageChannel.optional(),
+      cursor: z.string().max(500).optional(),
+      limit: z.int().min(1).max(200).optional(),
+    }),
+    output: z.object({
+      messages: z.array(deskMessage),
+      total: z.int(),
+      nextCursor: z.string().nullable(),
+      /** Where "earlier" begins: the start of today in the business's zone, as paged. */
+      pivot: epochMs,
+    }),
   },
   'reminderSettings.get': { input: empty, output: reminderSettings },
   'reminderSettings.update': { input: reminderSettings.partial(), output: reminderSettings },
@@ -148,6 +188,8 @@ export const messagingChannels = {
   'inbox.list': {
     input: z.object({
       needsReplyOnly: z.boolean().optional(),
+      /** One customer's texts (their page's thread). */
+      customerId: id.optional(),
       limit: z.int().min(1).max(500).optional(),
       offset: z.int().min(0).optional(),
     }),

@@ -14,6 +14,7 @@ import {
   appointments,
   businessSettings,
   customers,
+  messages,
   services,
   staff,
   timeOff,
@@ -298,6 +299,7 @@ describe('seedDemoBusiness', () => {
           .days.reduce((n, d) => n + d.slots.length, 0),
       );
     const booked = count();
+    app.db.delete(messages).run();
     app.db.delete(appointmentEvents).run();
     app.db.delete(appointments).run();
     const empty = count();
@@ -309,6 +311,37 @@ describe('seedDemoBusiness', () => {
     const total = (list: number[]) => list.reduce((a, b) => a + b, 0);
     expect(total(booked) / total(empty)).toBeGreaterThan(0.2);
     expect(total(booked) / total(empty)).toBeLessThan(0.8);
+  });
+
+  it('has a fortnight of sent messages in the outbox, each about a finished appointment', () => {
+    const app = newApp();
+    seedDemoBusiness(app, { now: fixedNow });
+    const sent = app.services.outbox.list({ status: 'sent', limit: 500 });
+    expect(sent.total).toBeGreaterThan(100);
+    const kinds = new Set(sent.messages.map((m) => m.kind));
+    for (const kind of ['confirmation', 'reminder', 'thank_you'] as const) {
+      expect(kinds, kind).toContain(kind);
+    }
+    const finished = new Map(
+      app.db
+        .select()
+        .from(appointments)
+        .all()
+        .map((a) => [a.id, a]),
+    );
+    for (const m of sent.messages) {
+      expect(m.demo).toBe(true);
+      expect(m.sentAt).not.toBeNull();
+      expect(m.sentAt!).toBeLessThanOrEqual(fixedNow);
+      const appointment = finished.get(m.appointmentId ?? '');
+      expect(appointment?.endAt).toBeLessThanOrEqual(fixedNow);
+      expect(appointment?.startAt).toBeGreaterThan(fixedNow - 15 * DAY_MS);
+      expect(m.sentAt!).toBeGreaterThanOrEqual(appointment?.createdAt ?? 0);
+      expect(appointment?.customerId).toBe(m.customerId);
+      // Nothing tells a customer about a visit after it was cancelled.
+      if (appointment?.status === 'cancelled') expect(m.kind).not.toBe('thank_you');
+      expect(m.body).not.toMatch(/[{}]/);
+    }
   });
 
   it('is reproducible: the same seed and now give the same rows', () => {

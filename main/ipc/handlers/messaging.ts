@@ -5,7 +5,11 @@ import type { HandlerGroup } from '../router.js';
 
 export function messagingHandlers(s: Services): HandlerGroup {
   return {
-    'outbox.list': (input) => s.outbox.list(input),
+    'outbox.list': (input) => {
+      const listed = s.outbox.list(input);
+      return { ...listed, messages: s.deskOutbox.describe(listed.messages) };
+    },
+    'outbox.page': (input) => s.deskOutbox.page(input),
     'inbox.list': (input) => s.inbox.list(input),
     'inbox.markHandled': (input) => s.inbox.markHandled(input.id),
     'reminderSettings.get': () => s.messagingSettings.get(),

@@ -30,6 +30,7 @@ export function useLiveUpdates(): void {
           case 'reminders.failed':
             // The messages list is the only cached answer a sent or failed reminder changes.
             void client.invalidateQueries({ queryKey: ['outbox.list'] });
+            void client.invalidateQueries({ queryKey: ['outbox.page'] });
             break;
           case 'inbox.received':
             // STOP/START change the customer's consent; every reply lands in the inbox.

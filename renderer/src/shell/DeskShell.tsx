@@ -9,7 +9,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useChannel } from '../client/queries.js';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen.js';
 import { CustomersScreen } from '../screens/customers/CustomersScreen.js';
@@ -17,6 +17,7 @@ import { MessagesScreen } from '../screens/messages/MessagesScreen.js';
 import { ServicesScreen } from '../screens/services/ServicesScreen.js';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.js';
 import { StaffScreen } from '../screens/staff/StaffScreen.js';
+import { DeskNavigationProvider, type DeskIntent, type DeskNavigation } from './navigation.js';
 
 const screens = [
   { key: 'calendar', label: 'Calendar' },
@@ -69,7 +70,19 @@ function Screen({ screen }: { screen: ScreenKey }) {
 
 export function DeskShell() {
   const [screen, setScreen] = useState<ScreenKey>('calendar');
+  const [pending, setPending] = useState<DeskIntent | null>(null);
   const settings = useChannel('settings.get', {});
+  const navigation = useMemo<DeskNavigation>(
+    () => ({
+      go: (intent) => {
+        setPending(intent);
+        setScreen(intent.kind === 'customer' ? 'customers' : 'calendar');
+      },
+      pending,
+      done: () => setPending(null),
+    }),
+    [pending],
+  );
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 180, breakpoint: 0 }} padding={0}>
       <AppShell.Header>
@@ -96,12 +109,17 @@ export function DeskShell() {
             active={screen === s.key}
             aria-current={screen === s.key ? 'page' : undefined}
             data-testid={`nav-${s.key}`}
-            onClick={() => setScreen(s.key)}
+            onClick={() => {
+              setPending(null);
+              setScreen(s.key);
+            }}
           />
         ))}
       </AppShell.Navbar>
       <AppShell.Main h="100dvh">
-        <Screen screen={screen} />
+        <DeskNavigationProvider value={navigation}>
+          <Screen screen={screen} />
+        </DeskNavigationProvider>
       </AppShell.Main>
     </AppShell>
   );

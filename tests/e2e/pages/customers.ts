@@ -30,6 +30,44 @@ export class CustomerPanel {
     return this.root.getByTestId('customer-appointment');
   }
 
+  appointment(appointmentId: string): Locator {
+    return this.root.locator(
+      `[data-testid="customer-appointment"][data-appointment-id="${appointmentId}"]`,
+    );
+  }
+
+  /** "1–10 of 13 appointments". */
+  appointmentsRange(): Locator {
+    return this.root.getByTestId('customer-appointments-range');
+  }
+
+  async appointmentsPage(page: number): Promise<void> {
+    await this.root
+      .getByTestId('customer-appointments-pages')
+      .getByRole('button', { name: String(page), exact: true })
+      .click();
+    await this.root.locator(`[data-testid="customer-appointments"][data-page="${page}"]`).waitFor();
+  }
+
+  async openAppointment(appointmentId: string): Promise<void> {
+    await this.appointment(appointmentId).getByTestId('customer-appointment-open').click();
+  }
+
+  async bookAgain(appointmentId: string): Promise<void> {
+    await this.appointment(appointmentId).getByTestId('customer-book-again').click();
+  }
+
+  /** The thread's entries, oldest first: data-direction says ours (out) or theirs (in). */
+  threadEntries(): Locator {
+    return this.root.getByTestId('customer-message');
+  }
+
+  async openThreadMessage(messageId: string): Promise<void> {
+    await this.root
+      .locator(`[data-testid="customer-message"][data-message-id="${messageId}"]`)
+      .click();
+  }
+
   async edit(): Promise<void> {
     await this.root.getByTestId('customer-edit').click();
     await this.root.getByTestId('customer-form').waitFor();

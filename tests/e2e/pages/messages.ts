@@ -67,4 +67,46 @@ export class MessagesPage {
   outboxRows(): Locator {
     return this.page.getByTestId('outbox-row');
   }
+
+  outboxRow(messageId: string): Locator {
+    return this.page.locator(`[data-testid="outbox-row"][data-message-id="${messageId}"]`);
+  }
+
+  /** Types into the outbox search and waits until the core's answer for it is on screen. */
+  async searchOutbox(text: string): Promise<void> {
+    await this.page.getByTestId('outbox-filter-search').fill(text);
+    await this.page.locator(`[data-testid="outbox-count"][data-search="${text.trim()}"]`).waitFor();
+  }
+
+  /** How many messages the outbox says match (the whole outbox, not the rows loaded). */
+  async outboxTotal(): Promise<number> {
+    return Number(await this.page.getByTestId('outbox-count').getAttribute('data-total'));
+  }
+
+  async showMoreOutbox(): Promise<void> {
+    const before = await this.outboxRows().count();
+    await this.page.getByTestId('outbox-more').click();
+    await this.outboxRows().nth(before).waitFor();
+  }
+
+  async openOutboxMessage(messageId: string): Promise<Locator> {
+    await this.outboxRow(messageId).getByTestId('outbox-open').click();
+    const details = this.page.locator(
+      `[data-testid="message-details"][data-message-id="${messageId}"]`,
+    );
+    await details.waitFor();
+    return details;
+  }
+
+  messageDetail(part: 'body' | 'customer' | 'appointment' | 'to' | 'status'): Locator {
+    return this.page.getByTestId(`message-${part}`);
+  }
+
+  async openMessageAppointment(): Promise<void> {
+    await this.page.getByTestId('message-open-appointment').click();
+  }
+
+  async openMessageCustomer(): Promise<void> {
+    await this.page.getByTestId('message-open-customer').click();
+  }
 }

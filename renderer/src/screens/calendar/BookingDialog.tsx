@@ -6,6 +6,7 @@ import { useState } from 'react';
 import {
   channels,
   type Appointment,
+  type Customer,
   type Service,
   type StaffMember,
 } from '../../../../preload/contract/index.js';
@@ -18,6 +19,9 @@ import { CustomerPicker, type CustomerChoice } from './CustomerPicker.js';
 export interface BookingDraft {
   staffId: string;
   start: number;
+  /** "Book again": the service and the customer of an earlier visit. */
+  serviceId?: string;
+  customer?: Customer;
 }
 
 export interface BookingDialogProps {
@@ -84,13 +88,17 @@ export function BookingDialog(props: BookingDialogProps) {
   const offered = (staffId: string) =>
     props.services.filter((s) => s.active && s.staffIds.includes(staffId));
   const [staffId, setStaffId] = useState(draft.staffId);
-  const [serviceId, setServiceId] = useState(offered(draft.staffId)[0]?.id ?? '');
+  const [serviceId, setServiceId] = useState(
+    offered(draft.staffId).find((s) => s.id === draft.serviceId)?.id ??
+      offered(draft.staffId)[0]?.id ??
+      '',
+  );
   const [start, setStart] = useState(draft.start);
   const [note, setNote] = useState('');
   const [customer, setCustomer] = useState<CustomerChoice>({
     mode: 'existing',
-    search: '',
-    customer: null,
+    search: draft.customer?.name ?? '',
+    customer: draft.customer ?? null,
   });
   const [failure, setFailure] = useState<{
     code: RpcError['code'];

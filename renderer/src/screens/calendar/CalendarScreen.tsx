@@ -6,6 +6,7 @@ import { useInterval } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '../../../../preload/contract/index.js';
 import { useChannel } from '../../client/queries.js';
+import { useDeskNavigation } from '../../shell/navigation.js';
 import { addDays, wallClock, zonedToUtc } from '../../time/zone.js';
 import { AppointmentPanel } from './AppointmentPanel.js';
 import { BookingDialog, type BookingDraft } from './BookingDialog.js';
@@ -66,6 +67,24 @@ function CalendarDay({ settings }: { settings: Settings }) {
   const [searching, setSearching] = useState(false);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const navigation = useDeskNavigation();
+  const intent = navigation.pending;
+  useEffect(() => {
+    if (intent === null || intent.kind === 'customer') return;
+    setView('day');
+    setDate(wallClock(intent.start, zone).date);
+    if (intent.kind === 'appointment') setSelectedId(intent.appointmentId);
+    else {
+      setSelectedId(null);
+      setDraft({
+        staffId: intent.staffId,
+        start: intent.start,
+        serviceId: intent.serviceId,
+        customer: intent.customer,
+      });
+    }
+    navigation.done();
+  }, [intent, navigation, zone]);
   const from = view === 'week' ? weekStart(date) : date;
   const day = useDayData(from, settings, view === 'week' ? 7 : 1);
   const drag = useAppointmentDrag(zone, settings.slotStepMinutes);

@@ -92,8 +92,8 @@ function Heading({ children }: { children: ReactNode }) {
   );
 }
 
-function History(props: { customerId: string; settings: Settings }) {
-  const history = useChannel('appointments.list', { ...ALL_TIME, customerId: props.customerId });
+function History(props: { customer: Customer; settings: Settings }) {
+  const history = useChannel('appointments.list', { ...ALL_TIME, customerId: props.customer.id });
   if (!history.data) {
     return (
       <Center h={120}>
@@ -111,7 +111,11 @@ function History(props: { customerId: string; settings: Settings }) {
           No appointments yet. Book one from the calendar; visits and no-shows are counted here.
         </Text>
       ) : (
-        <CustomerAppointments appointments={history.data} zone={props.settings.timeZone} />
+        <CustomerAppointments
+          appointments={history.data}
+          customer={props.customer}
+          zone={props.settings.timeZone}
+        />
       )}
     </Stack>
   );
@@ -187,7 +191,7 @@ export function CustomerPanel(props: {
           </Paper>
         </>
       )}
-      <History customerId={c.id} settings={props.settings} />
+      <History customer={c} settings={props.settings} />
       <Heading>Messages</Heading>
       <CustomerMessages customerId={c.id} zone={props.settings.timeZone} />
     </Stack>

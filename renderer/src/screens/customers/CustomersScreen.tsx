@@ -1,8 +1,9 @@
 // Customers: the searchable list on the left, the chosen customer on the right.
 import './customers.css';
 import { Box, Center, Loader, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useChannel } from '../../client/queries.js';
+import { useDeskNavigation } from '../../shell/navigation.js';
 import { CustomerList } from './CustomerList.js';
 import { CustomerPanel } from './CustomerPanel.js';
 import { CustomerToolbar } from './CustomerToolbar.js';
@@ -10,6 +11,13 @@ import { CustomerToolbar } from './CustomerToolbar.js';
 export function CustomersScreen() {
   const settings = useChannel('settings.get', {});
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const navigation = useDeskNavigation();
+  const intent = navigation.pending;
+  useEffect(() => {
+    if (intent?.kind !== 'customer') return;
+    setSelectedId(intent.customerId);
+    navigation.done();
+  }, [intent, navigation]);
   return (
     <Box h="100%" style={{ display: 'flex' }} data-testid="customers-screen">
       <Stack w={340} h="100%" gap={0} style={{ flexShrink: 0 }}>
