@@ -126,25 +126,26 @@ export function createOutbox(core: Core) {
     )
     .prepare();
 
+  /** The columns a message brings with it, as the outbox stores them. */
+  const columnsOf = (m: NewOutboxMessage) => ({
+    appointmentId: m.appointmentId,
+    customerId: m.customerId,
+    channel: m.channel,
+    kind: m.kind,
+    toAddress: m.to,
+    subject: m.subject,
+    body: m.body,
+    dueAt: m.dueAt,
+    dedupeKey: m.dedupeKey,
+  });
+
   return {
     /** Inserts what is not there yet (by dedupe key); returns how many rows were new. */
     plan(planned: readonly NewOutboxMessage[]): number {
       let inserted = 0;
       const now = clock.now();
       for (const m of planned) {
-        const result = insertPlanned.run({
-          id: newId('msg'),
-          appointmentId: m.appointmentId,
-          customerId: m.customerId,
-          channel: m.channel,
-          kind: m.kind,
-          toAddress: m.to,
-          subject: m.subject,
-          body: m.body,
-          dueAt: m.dueAt,
-          dedupeKey: m.dedupeKey,
-          now,
-        });
+        const result = insertPlanned.run({ id: newId('msg'), ...columnsOf(m), now });
         inserted += result.changes;
       }
       return inserted;
@@ -162,16 +163,8 @@ export function createOutbox(core: Core) {
           .insert(messages)
           .values({
             id,
-            appointmentId: m.appointmentId,
-            customerId: m.customerId,
-            channel: m.channel,
-            kind: m.kind,
-            toAddress: m.to,
-            subject: m.subject,
-            body: m.body,
+            ...columnsOf(m),
             status: 'sent',
-            dueAt: m.dueAt,
-            dedupeKey: m.dedupeKey,
             attempts: 1,
             lastAttemptAt: m.dueAt,
             sentAt: m.dueAt,
