@@ -172,8 +172,12 @@ export interface App {
   reminderLoop: ReminderLoop;
   /** Heals lost payment webhooks; the hosts start it once they listen and stop it before close(). */
   paymentReconciler: PaymentReconciler;
-  /** Checkpoints and closes the database; calling it twice is harmless. */
-  close(): void;
+  /**
+   * Checkpoints and closes the database; calling it twice is harmless. Resolves once the
+   * background checkpoint worker has let go of the file too (at once without one), so a caller
+   * may then move or delete it.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -281,7 +285,7 @@ export function createApp(options: AppOptions): App {
   const router = createRouter(createHandlers(services), {
     onInternalError: (channel, error) => log(`internal error on ${channel}`, error),
   });
-  let closed = false;
+  let closed: Promise<void> | undefined;
   return {
     db,
     core,
@@ -291,15 +295,16 @@ export function createApp(options: AppOptions): App {
     reminderLoop,
     paymentReconciler,
     close() {
-      if (closed) return;
-      closed = true;
+      if (closed) return closed;
       // The hosts await reminderLoop.stop() first; this only makes sure no timer outlives us.
       void reminderLoop.stop();
       void paymentReconciler.stop();
       email.close();
       live.close();
-      void checkpoints?.stop();
+      const workerGone = checkpoints?.stop() ?? Promise.resolve();
       closeDatabase(db);
+      closed = workerGone;
+      return closed;
     },
   };
 }

@@ -51,7 +51,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         app.reminderLoop.stop(),
         app.paymentReconciler.stop(),
       ]);
-      app.close();
+      await app.close();
     })());
   try {
     if (options.demo) seedDemoBusiness(app, { now: app.core.clock.now() });
