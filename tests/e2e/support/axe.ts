@@ -29,6 +29,15 @@ interface AxeInPage {
 export async function accessibilityViolations(page: Page, within?: string): Promise<string[]> {
   // Evaluated through the DevTools protocol rather than a <script>, so the desk's strict CSP
   // (no inline scripts) needs no hole for the test.
+  // Colours are judged as they settle: mid-way through a dialog's fade-in, its text sits on a
+  // blend of the overlay and the page, which no visitor reads and which fails contrast at random.
+  // Finite transitions and animations are awaited; endless ones (a spinner) are not.
+  await page.evaluate(`Promise.all(
+    document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => undefined)),
+  )`);
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (loaded !== true) await page.evaluate(axe.source);
   const results = await page.evaluate(
