@@ -72,6 +72,9 @@ export function startBackgroundCheckpoints(
     stop() {
       if (!stopped) {
         stopped = true;
+        // Held while it stops: a caller awaiting the exit (a host shutting down after a failed
+        // start) must not see the process end with nothing else left to run.
+        worker.ref();
         worker.postMessage('stop');
         restore();
       }
