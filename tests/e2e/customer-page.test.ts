@@ -128,6 +128,10 @@ describe("a customer's page", () => {
     const panel = await customers.openCustomer(customer.id);
     const theirs = panel.threadEntries().and(page.locator('[data-direction="in"]'));
     await theirs.filter({ hasText: 'Is there parking near you?' }).waitFor();
+    // Phones read as the desk says them (national form for the business's own country).
+    const thread = (await panel.threadEntries().allTextContents()).join('\n');
+    expect(thread).not.toContain(customer.phone!);
+    expect(thread).toMatch(/from 07\d{3} \d{6}/);
     const directions = await panel
       .threadEntries()
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-direction')));

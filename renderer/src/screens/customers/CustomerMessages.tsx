@@ -7,6 +7,7 @@ import type { DeskMessage, InboxReply } from '../../../../preload/contract/index
 import { useChannel } from '../../client/queries.js';
 import { MessageDialog } from '../messages/MessageDialog.js';
 import { channelLabel, kindLabel, statusColors } from '../messages/labels.js';
+import { usePhoneFormat } from '../../ui/phone.js';
 import { formatWhen } from './when.js';
 
 /** Each "Show earlier" reads this many more of both directions. */
@@ -19,6 +20,7 @@ type Entry =
 export function CustomerMessages(props: { customerId: string; zone: string }) {
   const [limit, setLimit] = useState(STEP);
   const [open, setOpen] = useState<DeskMessage | null>(null);
+  const formatPhone = usePhoneFormat();
   const sent = useChannel('outbox.list', { customerId: props.customerId, limit });
   const received = useChannel('inbox.list', { customerId: props.customerId, limit });
   if (!sent.data || !received.data) return null;
@@ -97,7 +99,7 @@ export function CustomerMessages(props: { customerId: string; zone: string }) {
                 {e.message.body}
               </Text>
               <Text size="xs" c="dimmed">
-                {formatWhen(e.at, props.zone)} · to {e.message.to}
+                {formatWhen(e.at, props.zone)} · to {formatPhone(e.message.to)}
                 {e.message.error ? ` · ${e.message.error}` : ''}
               </Text>
             </Paper>
@@ -119,7 +121,7 @@ export function CustomerMessages(props: { customerId: string; zone: string }) {
               {e.reply.body}
             </Text>
             <Text size="xs" c="dimmed">
-              {formatWhen(e.at, props.zone)} · from {e.reply.fromPhone}
+              {formatWhen(e.at, props.zone)} · from {formatPhone(e.reply.fromPhone)}
             </Text>
           </Paper>
         ),
